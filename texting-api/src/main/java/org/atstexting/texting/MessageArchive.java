@@ -1,0 +1,28 @@
+package org.atstexting.texting;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Attaches sent and received texts to the matching employee and contact records.
+ */
+@ProviderType
+public interface MessageArchive {
+
+    /**
+     * Archives a text. An outbound text sent from a record goes on that record; any other
+     * text goes on every record whose number matches the other party. Archiving the same
+     * message (same {@link TextMessage#key()}) again attaches it once and only moves its
+     * status forward.
+     *
+     * @param message the text
+     * @param origin  the record it was sent from, or {@code null}
+     * @return the records it is attached to; empty if no record matched (it is then kept
+     *         as unmatched)
+     */
+    List<RecordRef> archive(TextMessage message, RecordRef origin);
+
+    /** Texts that matched no record, oldest first. */
+    List<TextMessage> unmatched();
+}

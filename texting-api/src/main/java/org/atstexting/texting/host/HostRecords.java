@@ -1,0 +1,38 @@
+package org.atstexting.texting.host;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.TextMessage;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The host's employee and contact records, and the texts attached to them.
+ *
+ * <p>Performance: {@link #findByPhone(String)} is called for every text sent to a number
+ * and every text received, so a host must answer it from an index keyed by the E.164
+ * number (not by scanning records), and keep that index current when a record's number
+ * changes or a record is deleted.
+ */
+@ConsumerType
+public interface HostRecords {
+
+    /** The record, or empty if it does not exist (or was deleted). */
+    Optional<HostRecord> record(RecordRef ref);
+
+    /** Every employee and contact record whose number is {@code e164}; empty if none. */
+    List<HostRecord> findByPhone(String e164);
+
+    /**
+     * Attaches a text to a record. Idempotent: a message with the same
+     * {@link TextMessage#key()} is attached once; attaching it again only replaces its
+     * delivery status, and only if the new status moves forward.
+     *
+     * @return {@code false} if the record does not exist
+     */
+    boolean attach(RecordRef ref, TextMessage message);
+
+    /** The texts attached to a record, oldest first; empty if the record does not exist. */
+    List<TextMessage> messages(RecordRef ref);
+}

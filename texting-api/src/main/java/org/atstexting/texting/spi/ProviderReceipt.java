@@ -1,0 +1,22 @@
+package org.atstexting.texting.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.atstexting.texting.DeliveryStatus;
+
+/**
+ * What a provider answers when it accepted a text.
+ *
+ * @param providerMessageId the provider's id of the new message
+ * @param status            its status right after sending, usually {@link DeliveryStatus#QUEUED}
+ * @param acceptedAt        when the provider accepted it
+ */
+public record ProviderReceipt(String providerMessageId, DeliveryStatus status, Instant acceptedAt) {
+
+    public ProviderReceipt {
+        Objects.requireNonNull(providerMessageId, "providerMessageId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(acceptedAt, "acceptedAt");
+    }
+}
