@@ -1,0 +1,86 @@
+package org.atstexting.texting.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Optional;
+
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.google.gson.Gson;
+
+/**
+ * Stores credential sets with their passwords encrypted, and decrypts a password only
+ * at the moment a provider needs it. Knows nothing of permissions: callers check them.
+ */
+@Component(service = CredentialVault.class, configurationPid = CoreConfiguration.PID)
+public final class CredentialVault {
+
+    private static final Gson GSON = new Gson();
+
+    private final CoreStore store;
+    private final CredentialCipher cipher;
+
+    @Activate
+    public CredentialVault(@Reference CoreStore store, CoreConfiguration config) throws IOException {
+        this(store, CredentialCipher.fromKeyFile(keyFile(config.keyFile())));
+    }
+
+    CredentialVault(CoreStore store, CredentialCipher cipher) {
+        this.store = store;
+        this.cipher = cipher;
+    }
+
+    private static Path keyFile(String configured) {
+        return configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".ats-texting", "credentials.key")
+                : Path.of(configured);
+    }
+
+    Optional<StoredCredential> find(String provider, String ownerUserId) {
+        return Optional.ofNullable(store.credentials().get(StoredCredential.id(provider, ownerUserId)))
+                .map(json -> GSON.fromJson(json, StoredCredential.class));
+    }
+
+    Optional<StoredCredential> findByUsername(String provider, String username) {
+        return all().stream()
+                .filter(c -> c.provider().equals(provider) && c.username().equalsIgnoreCase(username))
+                .findFirst();
+    }
+
+    List<StoredCredential> all() {
+        return store.credentials().values().stream().map(json -> GSON.fromJson(json, StoredCredential.class)).toList();
+    }
+
+    StoredCredential save(String provider, String username, String phoneNumber, String ownerUserId, String password) {
+        String id = StoredCredential.id(provider, ownerUserId);
+        StoredCredential stored = new StoredCredential(provider, username, phoneNumber, ownerUserId,
+                cipher.encrypt(password, id));
+        store.credentials().put(id, GSON.toJson(stored));
+        store.commit();
+        return stored;
+    }
+
+    boolean remove(String provider, String ownerUserId) {
+        boolean removed = store.credentials().remove(StoredCredential.id(provider, ownerUserId)) != null;
+        store.commit();
+        return removed;
+    }
+
+    ProviderCredentials unlock(StoredCredential stored) throws TextingException {
+        try {
+            return new ProviderCredentials(stored.username(), stored.phoneNumber(),
+                    cipher.decrypt(stored.encryptedPassword(), stored.id()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // the message says what to do; the cause names no secret
+            throw new TextingException(Reason.SERVICE_UNAVAILABLE, "The stored password of " + stored.id()
+                    + " cannot be decrypted with the configured key file; enter the credentials again");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.atstexting.texting.core.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.atstexting.texting.Direction;
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.spi.InboundBatch;
+import org.atstexting.texting.spi.InboundText;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.TextingProvider;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Reads every account's new inbound texts from its provider and archives them. The cursor
+ * of an account moves only after its texts are archived, so a crash re-reads rather than
+ * loses; the host's idempotent attach makes the re-read harmless.
+ */
+@Component(service = InboundPoller.class, immediate = true, configurationPid = CoreConfiguration.PID)
+public final class InboundPoller {
+
+    private static final Logger LOG = Logger.getLogger(InboundPoller.class.getName());
+
+    private final CredentialVault vault;
+    private final ProviderRegistry providers;
+    private final MessageArchive archive;
+    private final CoreStore store;
+    private final ScheduledExecutorService scheduler;
+
+    @Activate
+    public InboundPoller(@Reference CredentialVault vault, @Reference ProviderRegistry providers,
+            @Reference MessageArchive archive, @Reference CoreStore store, CoreConfiguration config) {
+        this.vault = vault;
+        this.providers = providers;
+        this.archive = archive;
+        this.store = store;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ats-texting inbound poller");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.pollIntervalSeconds() > 0) {
+            scheduler.scheduleWithFixedDelay(this::pollQuietly, config.pollIntervalSeconds(),
+                    config.pollIntervalSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private void pollQuietly() {
+        try {
+            pollAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading inbound texts failed; trying again at the next interval", e);
+        }
+    }
+
+    /**
+     * Reads and archives every account's new texts now.
+     *
+     * @return how many texts were archived
+     */
+    synchronized int pollAll() {
+        int archived = 0;
+        for (StoredCredential account : vault.all()) {
+            archived += poll(account);
+        }
+        return archived;
+    }
+
+    private int poll(StoredCredential account) {
+        TextingProvider provider = providers.find(account.provider()).orElse(null);
+        if (provider == null) {
+            return 0; // its bundle is away; the cursor waits for it
+        }
+        String cursorKey = account.provider() + "|" + account.username();
+        try {
+            InboundBatch batch = provider.fetchInbound(vault.unlock(account), store.cursors().get(cursorKey));
+            for (InboundText text : batch.texts()) {
+                archive.archive(new TextMessage(account.provider(), text.providerMessageId(), Direction.INBOUND,
+                        text.from(), text.to(), text.body(), text.receivedAt(), account.ownerUserId(),
+                        DeliveryStatus.RECEIVED), null);
+            }
+            if (batch.cursor() != null) {
+                store.cursors().put(cursorKey, batch.cursor());
+                store.commit();
+            }
+            return batch.texts().size();
+        } catch (ProviderException e) {
+            LOG.warning(() -> "Could not read inbound texts of " + account.provider() + " account "
+                    + account.username() + ": " + e.getMessage());
+            return 0;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Could not read inbound texts of " + account.provider() + " account "
+                    + account.username(), e);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.atstexting.texting.core.internal;
+
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
+import org.atstexting.texting.TextingPermissions;
+
+/** The checks every public entry point makes before it does anything. */
+final class PermissionGuard {
+
+    private final TextingPermissions permissions;
+
+    PermissionGuard(TextingPermissions permissions) {
+        this.permissions = permissions;
+    }
+
+    void requireCanText(String userId) throws TextingException {
+        if (!permissions.canText(userId)) {
+            throw new TextingException(Reason.NOT_PERMITTED, "User '" + userId + "' does not have the "
+                    + TextingPermissions.CAN_TEXT_LABEL + " permission; an admin grants it through a security group");
+        }
+    }
+
+    void requireAdmin(String userId) throws TextingException {
+        if (!permissions.isAdmin(userId)) {
+            throw new TextingException(Reason.NOT_PERMITTED,
+                    "Only an administrator may manage system credentials; '" + userId + "' is not one");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.atstexting.texting.core.internal;
+
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
+import org.atstexting.texting.spi.ProviderException;
+
+/** Maps a provider's failure kinds onto the reasons the texting API promises its callers. */
+final class ProviderFailures {
+
+    private ProviderFailures() {
+    }
+
+    static TextingException toTextingException(String provider, ProviderException e) {
+        Reason reason = switch (e.kind()) {
+            case DISABLED, NOT_CONFIGURED -> Reason.PROVIDER_UNAVAILABLE;
+            case BAD_CREDENTIALS -> Reason.BAD_CREDENTIALS;
+            case REJECTED -> Reason.INVALID_INPUT;
+            case UNREACHABLE, ERROR -> Reason.PROVIDER_ERROR;
+        };
+        return new TextingException(reason, e.getMessage(), e);
+    }
+}
