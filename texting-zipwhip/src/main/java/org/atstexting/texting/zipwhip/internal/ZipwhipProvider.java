@@ -1,0 +1,114 @@
+package org.atstexting.texting.zipwhip.internal;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import org.atstexting.texting.CredentialCheck;
+import org.atstexting.texting.CredentialCheck.Outcome;
+import org.atstexting.texting.spi.InboundBatch;
+import org.atstexting.texting.spi.OutboundText;
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderException.Kind;
+import org.atstexting.texting.spi.ProviderReceipt;
+import org.atstexting.texting.spi.TextingProvider;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The Zipwhip provider. It is registered whether or not it is configured, so the core can
+ * explain a refusal ("Zipwhip is disabled") instead of finding no provider; a changed
+ * configuration takes effect for the next call without re-registering the service.
+ */
+@Component(service = TextingProvider.class, configurationPid = ZipwhipConfiguration.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = TextingProvider.PROVIDER_PROPERTY + "=" + ZipwhipProvider.KEY)
+@Designate(ocd = ZipwhipConfiguration.class)
+public final class ZipwhipProvider implements TextingProvider {
+
+    static final String KEY = "zipwhip";
+
+    private static final Logger LOG = Logger.getLogger(ZipwhipProvider.class.getName());
+
+    private final ScheduledExecutorService retirement = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ats-texting zipwhip client retirement");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ZipwhipClient client;
+
+    @Activate
+    public ZipwhipProvider(ZipwhipConfiguration config) {
+        this.client = clientFor(config);
+    }
+
+    @Modified
+    void modified(ZipwhipConfiguration config) {
+        ZipwhipClient previous = client;
+        client = clientFor(config);
+        // calls already under way finish on the client they started with
+        if (previous != null) {
+            retirement.schedule(() -> closeQuietly(previous),
+                    config.connectTimeoutSeconds() + config.responseTimeoutSeconds() + 1L, TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        retirement.shutdownNow();
+        closeQuietly(client);
+    }
+
+    private static ZipwhipClient clientFor(ZipwhipConfiguration config) {
+        if (!config.enabled()) {
+            LOG.info("Zipwhip provider is disabled");
+            return null;
+        }
+        LOG.info(() -> "Zipwhip provider is enabled at " + config.apiBaseUrl());
+        return new ZipwhipClient(config);
+    }
+
+    private static void closeQuietly(ZipwhipClient retired) {
+        if (retired != null) {
+            try {
+                retired.close();
+            } catch (IOException e) {
+                LOG.fine(() -> "Closing a retired Zipwhip client: " + e);
+            }
+        }
+    }
+
+    private ZipwhipClient enabledClient() throws ProviderException {
+        ZipwhipClient current = client;
+        if (current == null) {
+            throw new ProviderException(Kind.DISABLED, "Zipwhip is disabled");
+        }
+        return current;
+    }
+
+    @Override
+    public ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
+        return enabledClient().send(credentials, text);
+    }
+
+    @Override
+    public CredentialCheck test(ProviderCredentials credentials) {
+        ZipwhipClient current = client;
+        if (current == null) {
+            return new CredentialCheck(Outcome.PROVIDER_UNAVAILABLE, "Zipwhip is disabled");
+        }
+        return current.test(credentials);
+    }
+
+    @Override
+    public InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) throws ProviderException {
+        return enabledClient().fetchInbound(credentials, cursor);
+    }
+}
