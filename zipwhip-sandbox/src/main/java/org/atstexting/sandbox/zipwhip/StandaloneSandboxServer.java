@@ -1,0 +1,157 @@
+package org.atstexting.sandbox.zipwhip;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.atstexting.sandbox.zipwhip.internal.SandboxEngine;
+import org.atstexting.sandbox.zipwhip.internal.SandboxResponse;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The sandbox outside OSGi: the JDK's HTTP server on 127.0.0.1 with an ephemeral port, for
+ * unit tests and benchmarks. The API lives under {@link #baseUri()}, e.g.
+ * {@code http://127.0.0.1:54321/zipwhip-sandbox/}; POST {@code baseUri().resolve("user/login")}.
+ * Starts with no accounts: call {@link #addAccount(String, String)}.
+ * <p>
+ * In OSGi the whiteboard servlet serves the sandbox instead; this class needs the
+ * {@code com.sun.net.httpserver} package, which the bundle imports optionally.
+ */
+public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoCloseable {
+
+    private final SandboxEngine engine = new SandboxEngine();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+
+    private StandaloneSandboxServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger n = new AtomicInteger();
+        // unbounded: SLOW faults park a thread for 3 s and must not starve other requests
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "zipwhip-sandbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+        baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH);
+    }
+
+    /**
+     * Starts a sandbox server on 127.0.0.1 with an ephemeral port.
+     *
+     * @return the running server; {@link #close()} it
+     * @throws IOException if the server cannot bind
+     */
+    public static StandaloneSandboxServer start() throws IOException {
+        return new StandaloneSandboxServer();
+    }
+
+    /** @return where the API methods live, e.g. {@code http://127.0.0.1:54321/zipwhip-sandbox/} */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Stops the server at once; requests in progress are cut off. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String path = exchange.getRequestURI().getPath();
+            String methodPath = path != null && path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : null;
+            SandboxResponse r = engine.handle(exchange.getRequestMethod(), methodPath,
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", r.contentType());
+            r.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(r.status(), head ? -1 : out.length);
+            if (!head) {
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(out);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String basePath() {
+        return engine.basePath();
+    }
+
+    @Override
+    public void addAccount(String username, String password) {
+        engine.addAccount(username, password);
+    }
+
+    @Override
+    public List<SandboxCall> calls() {
+        return engine.calls();
+    }
+
+    @Override
+    public List<SandboxCall> calls(String method) {
+        return engine.calls(method);
+    }
+
+    @Override
+    public List<SandboxMessage> messages(String username) {
+        return engine.messages(username);
+    }
+
+    @Override
+    public List<SandboxMessage> sent() {
+        return engine.sent();
+    }
+
+    @Override
+    public SandboxMessage deliverReply(String from, String toAccountUsername, String body) {
+        return engine.deliverReply(from, toAccountUsername, body);
+    }
+
+    @Override
+    public void setStatus(long messageId, String transmissionState) {
+        engine.setStatus(messageId, transmissionState);
+    }
+
+    @Override
+    public void injectFault(String method, Fault fault, int times) {
+        engine.injectFault(method, fault, times);
+    }
+
+    @Override
+    public void clearFaults() {
+        engine.clearFaults();
+    }
+
+    @Override
+    public void reset() {
+        engine.reset();
+    }
+}

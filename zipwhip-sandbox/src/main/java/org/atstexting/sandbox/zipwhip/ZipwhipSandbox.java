@@ -1,0 +1,105 @@
+package org.atstexting.sandbox.zipwhip;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A fake Zipwhip server: its accounts, what it received, what it stored, and knobs to
+ * make it misbehave. Thread-safe.
+ */
+@ProviderType
+public interface ZipwhipSandbox {
+
+    /** The path under the HTTP server where the API methods live. */
+    String BASE_PATH = "/zipwhip-sandbox/";
+
+    /** Faults a call can be made to suffer, see {@link #injectFault(String, Fault, int)}. */
+    enum Fault {
+        /** HTTP 500 with a body that is not JSON. */
+        SERVER_ERROR,
+        /** HTTP 429 with {@code Retry-After: 1}. */
+        RATE_LIMITED,
+        /** Sleep 3 s, then answer normally. */
+        SLOW,
+        /** HTTP 200, {@code success:false}, response {@code "Invalid session"}; the session is dropped. */
+        SESSION_EXPIRED,
+        /** HTTP 200 with the body {@code {"success":tru}}. */
+        MALFORMED_JSON,
+        /**
+         * Perform the call (for {@code message/send}: store the messages as sent), then answer
+         * HTTP 500 with a body that is not JSON: the outcome-unknown case.
+         */
+        SEND_THEN_FAIL
+    }
+
+    /**
+     * @return the path under the HTTP server where the methods live, {@value #BASE_PATH}; POST
+     *         {@code /zipwhip-sandbox/user/login} logs in
+     */
+    String basePath();
+
+    /**
+     * Adds an account, or changes the password of an existing one.
+     *
+     * @param username the account's 10-digit phone number, which is also its own number
+     * @param password its password, not empty
+     * @throws IllegalArgumentException if the username is not 10 digits or the password empty
+     */
+    void addAccount(String username, String password);
+
+    /** @return every request received, oldest first */
+    List<SandboxCall> calls();
+
+    /**
+     * @param method an API method such as {@code message/send}
+     * @return the requests received for that method, oldest first
+     */
+    List<SandboxCall> calls(String method);
+
+    /**
+     * @param username an account's username
+     * @return all messages of that account, inbound and outbound, oldest first (empty if unknown)
+     */
+    List<SandboxMessage> messages(String username);
+
+    /** @return the outbound messages created by successful {@code message/send} calls, across accounts, oldest first */
+    List<SandboxMessage> sent();
+
+    /**
+     * Makes a phone text an account.
+     *
+     * @param from              the phone's number: {@code +12065550123}, {@code 2065550123},
+     *                          {@code ptn:/2065550123} or {@code +<digits>} outside NANP
+     * @param toAccountUsername the receiving account's username
+     * @param body              the text
+     * @return the new inbound message
+     * @throws IllegalArgumentException if the account is unknown, the number or the body invalid
+     */
+    SandboxMessage deliverReply(String from, String toAccountUsername, String body);
+
+    /**
+     * Changes a message's {@code transmissionState.name}.
+     *
+     * @param messageId         the message's id
+     * @param transmissionState e.g. QUEUED, SENT, DELIVERED, ERROR (the set is open)
+     * @throws IllegalArgumentException if there is no such message or the state is blank
+     */
+    void setStatus(long messageId, String transmissionState);
+
+    /**
+     * Makes the next {@code times} calls of {@code method} suffer {@code fault}. Faults queued
+     * for the same method apply one after the other, in the order injected.
+     *
+     * @param method an API method such as {@code message/send}
+     * @param fault  what goes wrong
+     * @param times  how many calls, at least 1
+     */
+    void injectFault(String method, Fault fault, int times);
+
+    /** Forgets every injected fault. */
+    void clearFaults();
+
+    /** Forgets calls, messages, sessions and faults; keeps the accounts. Message ids keep increasing. */
+    void reset();
+}

@@ -1,0 +1,53 @@
+package org.atstexting.sandbox.zipwhip.internal;
+
+import java.util.List;
+
+import org.apache.felix.service.command.Descriptor;
+import org.atstexting.sandbox.zipwhip.SandboxCall;
+import org.atstexting.sandbox.zipwhip.SandboxMessage;
+import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Gogo commands to play the phone side of the sandbox. Passwords and session keys are never
+ * printed ({@link SandboxCall#toString()} hides them).
+ */
+@Component(
+        service = SandboxCommands.class,
+        property = { "osgi.command.scope=texting", "osgi.command.function=reply", "osgi.command.function=sandbox" })
+public class SandboxCommands {
+
+    private final ZipwhipSandbox sandbox;
+
+    @Activate
+    public SandboxCommands(@Reference ZipwhipSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @Descriptor("text a sandbox account from a phone, as if the phone replied")
+    public void reply(
+            @Descriptor("the phone's number, e.g. +12065550123 or 2065550123") String from,
+            @Descriptor("the receiving account's username (its 10-digit number), e.g. 2065550100") String toAccountUsername,
+            @Descriptor("the text, one or more words") String... words) {
+        SandboxMessage m = sandbox.deliverReply(from, toAccountUsername, String.join(" ", words));
+        System.out.println("Delivered inbound message " + m.id() + " from " + m.sourceAddress() + " to " + m.destAddress());
+    }
+
+    @Descriptor("show the calls the Zipwhip sandbox received and the messages it sent")
+    public void sandbox() {
+        List<SandboxCall> calls = sandbox.calls();
+        System.out.println("Calls (" + calls.size() + "):");
+        int i = 1;
+        for (SandboxCall c : calls) {
+            System.out.println("  " + i++ + ". " + c);
+        }
+        List<SandboxMessage> sent = sandbox.sent();
+        System.out.println("Sent messages (" + sent.size() + "):");
+        for (SandboxMessage m : sent) {
+            System.out.println("  " + m.id() + " " + m.sourceAddress() + " -> " + m.destAddress() + " ["
+                    + m.transmissionState() + "] " + m.dateCreated() + ": " + m.body());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.atstexting.sandbox.zipwhip.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Serves the sandbox on the Http Whiteboard (2.0, jakarta) under {@code /zipwhip-sandbox/*}. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(ZipwhipSandbox.BASE_PATH + "*")
+@HttpWhiteboardServletName("zipwhip-sandbox")
+public class SandboxServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient SandboxEngine engine;
+
+    @Activate
+    public SandboxServlet(@Reference SandboxEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        byte[] body = req.getInputStream().readAllBytes();
+        // pathInfo is what follows /zipwhip-sandbox, e.g. "/user/login"
+        String pathInfo = req.getPathInfo();
+        SandboxResponse r = engine.handle(req.getMethod(), pathInfo == null ? "" : pathInfo, req.getContentType(), body);
+        resp.setStatus(r.status());
+        resp.setContentType(r.contentType());
+        r.headers().forEach(resp::setHeader);
+        byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
+        resp.setContentLength(out.length);
+        resp.getOutputStream().write(out);
+    }
+}
