@@ -1,0 +1,55 @@
+package org.atstexting.host.reference.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.atstexting.texting.host.HostSecurityGroups;
+import org.atstexting.texting.host.PermissionDefinition;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The reference host's security groups: registered permission definitions, and whether a
+ * user's one group grants a permission. Grants themselves are managed through
+ * {@link org.atstexting.host.reference.ReferenceHostAdmin}.
+ */
+@Component(service = HostSecurityGroups.class)
+public final class ReferenceSecurityGroups implements HostSecurityGroups {
+
+    private final HostStore store;
+
+    @Activate
+    public ReferenceSecurityGroups(@Reference HostStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void registerPermission(PermissionDefinition definition) {
+        Objects.requireNonNull(definition, "definition");
+        // Grants live on the groups, keyed by permission key, so replacing a definition keeps them.
+        store.write(() -> store.permissions().put(definition.key(), Json.write(definition)));
+    }
+
+    @Override
+    public List<PermissionDefinition> permissions() {
+        List<PermissionDefinition> result = new ArrayList<>();
+        for (String json : store.permissions().values()) {
+            result.add(Json.read(json, PermissionDefinition.class));
+        }
+        return List.copyOf(result);
+    }
+
+    @Override
+    public boolean hasPermission(String userId, String permissionKey) {
+        if (userId == null || permissionKey == null) {
+            return false;
+        }
+        StoredUser user = Json.read(store.users().get(userId), StoredUser.class);
+        if (user == null) {
+            return false;
+        }
+        return Json.readSet(store.groups().get(user.group())).contains(permissionKey);
+    }
+}
