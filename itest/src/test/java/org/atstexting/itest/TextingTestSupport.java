@@ -1,0 +1,136 @@
+package org.atstexting.itest;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.BooleanSupplier;
+
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What every itest shares: the runtime (the resolved demo bundles in Felix on a free
+ * loopback port), service lookup with waiting, and configuration that is known to have
+ * taken effect.
+ */
+public abstract class TextingTestSupport {
+
+    protected static final long TIMEOUT_MS = 20_000;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(
+                frameworkProperty("org.osgi.service.http.port").value(Integer.toString(freePort())),
+                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                junitBundles(),
+                composite(RuntimeBundles.provision()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the HTTP service", e);
+        }
+    }
+
+    protected BundleContext context() {
+        return FrameworkUtil.getBundle(getClass()).getBundleContext();
+    }
+
+    protected String sandboxBaseUrl() {
+        return "http://127.0.0.1:" + context().getProperty("org.osgi.service.http.port") + "/zipwhip-sandbox/";
+    }
+
+    /** The service, waiting for it to be registered. */
+    protected <T> T service(Class<T> type) {
+        return service(type, null);
+    }
+
+    protected <T> T service(Class<T> type, String filter) {
+        try {
+            String full = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + (filter == null ? "" : filter) + ")";
+            ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), context().createFilter(full), null);
+            tracker.open();
+            T service = tracker.waitForService(TIMEOUT_MS);
+            if (service == null) {
+                fail("No " + type.getSimpleName() + " service " + (filter == null ? "" : filter) + " within "
+                        + TIMEOUT_MS + " ms");
+            }
+            return service;
+        } catch (Exception e) {
+            throw new AssertionError("Looking up " + type.getName() + " failed", e);
+        }
+    }
+
+    protected long serviceId(Class<?> type) {
+        ServiceReference<?> ref = context().getServiceReference(type);
+        return ref == null ? -1 : (Long) ref.getProperty(Constants.SERVICE_ID);
+    }
+
+    /**
+     * Updates a configuration and waits until the service whose component it configures has
+     * been registered anew (SCR re-activates a component without a modified method).
+     */
+    protected <T> T configure(String pid, Dictionary<String, Object> properties, Class<T> reactivated) throws Exception {
+        service(reactivated);
+        long before = serviceId(reactivated);
+        service(ConfigurationAdmin.class).getConfiguration(pid, "?").update(properties);
+        await("the " + reactivated.getSimpleName() + " to pick up configuration " + pid,
+                () -> serviceId(reactivated) != before && serviceId(reactivated) != -1);
+        return service(reactivated);
+    }
+
+    /**
+     * Updates the configuration of a component that takes changes in place (a modified
+     * method) and waits until its service carries the new value of {@code key}.
+     */
+    protected void configureInPlace(String pid, Dictionary<String, Object> properties, Class<?> type, String key)
+            throws Exception {
+        service(type);
+        service(ConfigurationAdmin.class).getConfiguration(pid, "?").update(properties);
+        Object expected = properties.get(key);
+        await("the " + type.getSimpleName() + " to show " + key + "=" + expected, () -> {
+            ServiceReference<?> ref = context().getServiceReference(type);
+            return ref != null && expected.equals(ref.getProperty(key));
+        });
+    }
+
+    protected static Dictionary<String, Object> props(Object... keysAndValues) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            props.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return props;
+    }
+
+    protected static void await(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+        }
+    }
+}
