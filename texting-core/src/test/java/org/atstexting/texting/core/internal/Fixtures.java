@@ -1,0 +1,167 @@
+package org.atstexting.texting.core.internal;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.atstexting.texting.CredentialCheck;
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.TextingPermissions;
+import org.atstexting.texting.host.HostRecord;
+import org.atstexting.texting.host.HostRecords;
+import org.atstexting.texting.spi.InboundBatch;
+import org.atstexting.texting.spi.OutboundText;
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderReceipt;
+import org.atstexting.texting.spi.TextingProvider;
+
+/** Small in-memory stand-ins for the services the core components are built with. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static CoreConfiguration config(Path keyFile, int pollSeconds) {
+        return new CoreConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CoreConfiguration.class;
+            }
+
+            @Override
+            public String defaultRegion() {
+                return "US";
+            }
+
+            @Override
+            public int maxBodyLength() {
+                return 1600;
+            }
+
+            @Override
+            public int pollIntervalSeconds() {
+                return pollSeconds;
+            }
+
+            @Override
+            public String keyFile() {
+                return keyFile.toString();
+            }
+        };
+    }
+
+    static CredentialVault vault(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new CredentialVault(new CoreStore(dir.resolve("core.mv").toFile()),
+                CredentialCipher.fromKeyFile(dir.resolve("keys").resolve("credentials.key")));
+    }
+
+    /** admin is an administrator; alice and admin hold Can Text; bob holds nothing. */
+    static final class Permissions implements TextingPermissions {
+        final Set<String> canText = new java.util.HashSet<>(Set.of("alice", "admin"));
+
+        @Override
+        public boolean canText(String userId) {
+            return canText.contains(userId);
+        }
+
+        @Override
+        public boolean isAdmin(String userId) {
+            return "admin".equals(userId);
+        }
+    }
+
+    static final class RecordingProvider implements TextingProvider {
+        final List<OutboundText> sent = new ArrayList<>();
+        final List<ProviderCredentials> usedCredentials = new ArrayList<>();
+        ProviderException failure;
+        int nextId = 500;
+
+        @Override
+        public ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
+            if (failure != null) {
+                throw failure;
+            }
+            usedCredentials.add(credentials);
+            sent.add(text);
+            return new ProviderReceipt(Integer.toString(nextId++), DeliveryStatus.QUEUED, Instant.now());
+        }
+
+        @Override
+        public CredentialCheck test(ProviderCredentials credentials) {
+            return credentials.password().equals("right")
+                    ? new CredentialCheck(CredentialCheck.Outcome.OK, "ok")
+                    : new CredentialCheck(CredentialCheck.Outcome.BAD_CREDENTIALS, "wrong password");
+        }
+
+        @Override
+        public InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) {
+            return new InboundBatch(List.of(), cursor);
+        }
+    }
+
+    static ProviderRegistry registry(String key, TextingProvider provider) {
+        ProviderRegistry registry = new ProviderRegistry();
+        registry.bindProvider(provider, Map.of(TextingProvider.PROVIDER_PROPERTY, key));
+        return registry;
+    }
+
+    static final class Archive implements MessageArchive {
+        final List<TextMessage> archived = new ArrayList<>();
+        final List<RecordRef> origins = new ArrayList<>();
+
+        @Override
+        public List<RecordRef> archive(TextMessage message, RecordRef origin) {
+            archived.add(message);
+            origins.add(origin);
+            return origin == null ? List.of() : List.of(origin);
+        }
+
+        @Override
+        public List<TextMessage> unmatched() {
+            return List.of();
+        }
+    }
+
+    static final class Records implements HostRecords {
+        final Map<RecordRef, HostRecord> records = new HashMap<>();
+
+        Records with(String ref, String name, String phone) {
+            RecordRef r = RecordRef.parse(ref);
+            records.put(r, new HostRecord(r, name, phone));
+            return this;
+        }
+
+        @Override
+        public Optional<HostRecord> record(RecordRef ref) {
+            return Optional.ofNullable(records.get(ref));
+        }
+
+        @Override
+        public List<HostRecord> findByPhone(String e164) {
+            return records.values().stream().filter(r -> e164.equals(r.phoneNumber())).toList();
+        }
+
+        @Override
+        public boolean attach(RecordRef ref, TextMessage message) {
+            return records.containsKey(ref);
+        }
+
+        @Override
+        public List<TextMessage> messages(RecordRef ref) {
+            return List.of();
+        }
+    }
+}
