@@ -23,6 +23,15 @@ public interface MessageArchive {
      */
     List<RecordRef> archive(TextMessage message, RecordRef origin);
 
+    /**
+     * Moves an archived text's delivery status forward on every record it is attached to.
+     * A status that would move backwards (a late "sent" after "delivered") is ignored.
+     *
+     * @param messageKey the {@link TextMessage#key()} of the text
+     * @return whether the text is known to the archive
+     */
+    boolean updateStatus(String messageKey, DeliveryStatus status);
+
     /** Texts that matched no record, oldest first. */
     List<TextMessage> unmatched();
 }

@@ -49,6 +49,11 @@ public record TextMessage(
         return direction == Direction.OUTBOUND ? to : from;
     }
 
+    /** The text's SMS encoding and segment count. */
+    public SegmentCount segments() {
+        return SegmentCount.of(body);
+    }
+
     /** This message with another delivery status. */
     public TextMessage withStatus(DeliveryStatus newStatus) {
         return new TextMessage(provider, providerMessageId, direction, from, to, body, timestamp, userId, newStatus);

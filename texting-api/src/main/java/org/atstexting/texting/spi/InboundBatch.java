@@ -3,14 +3,21 @@ package org.atstexting.texting.spi;
 import java.util.List;
 
 /**
- * Inbound texts read from a provider, and where to continue next time.
+ * What a provider read since the last poll, and where to continue next time.
  *
- * @param texts  the new texts, oldest first
- * @param cursor the provider's opaque position after these texts; the core persists it
+ * @param texts          the new inbound texts, oldest first
+ * @param statusUpdates  delivery status changes of sent texts, oldest first
+ * @param cursor         the provider's opaque position after these; the core persists it
  */
-public record InboundBatch(List<InboundText> texts, String cursor) {
+public record InboundBatch(List<InboundText> texts, List<StatusUpdate> statusUpdates, String cursor) {
 
     public InboundBatch {
         texts = List.copyOf(texts);
+        statusUpdates = List.copyOf(statusUpdates);
+    }
+
+    /** A batch of inbound texts only. */
+    public InboundBatch(List<InboundText> texts, String cursor) {
+        this(texts, List.of(), cursor);
     }
 }

@@ -11,12 +11,19 @@ import org.atstexting.texting.DeliveryStatus;
  * @param providerMessageId the provider's id of the new message
  * @param status            its status right after sending, usually {@link DeliveryStatus#QUEUED}
  * @param acceptedAt        when the provider accepted it
+ * @param fingerprint       the provider's conversation key for the recipient, or {@code null}
  */
-public record ProviderReceipt(String providerMessageId, DeliveryStatus status, Instant acceptedAt) {
+public record ProviderReceipt(String providerMessageId, DeliveryStatus status, Instant acceptedAt,
+        String fingerprint) {
 
     public ProviderReceipt {
         Objects.requireNonNull(providerMessageId, "providerMessageId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
+    }
+
+    /** A receipt without a fingerprint. */
+    public ProviderReceipt(String providerMessageId, DeliveryStatus status, Instant acceptedAt) {
+        this(providerMessageId, status, acceptedAt, null);
     }
 }
