@@ -1,6 +1,7 @@
 package org.atstexting.texting;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -31,6 +32,9 @@ public interface MessageArchive {
      * @return whether the text is known to the archive
      */
     boolean updateStatus(String messageKey, DeliveryStatus status);
+
+    /** The archived text with that {@link TextMessage#key()}, attached, waiting or unmatched. */
+    Optional<TextMessage> find(String messageKey);
 
     /** Texts that matched no record, oldest first. */
     List<TextMessage> unmatched();

@@ -1,10 +1,16 @@
 package org.atstexting.texting.archive.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
@@ -13,59 +19,157 @@ import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Attaches texts to host records: an outbound text sent from a record to that record,
- * every other text to each record whose number matches the other party. The host makes
- * attaching idempotent, so archiving the same message again is harmless.
+ * every other text to each record whose number matches the other party.
+ *
+ * <p>Every text is first committed to the archive's own store, then handed to the host.
+ * While the host's record service is missing or failing, texts wait in the store and are
+ * attached when it is back; the host's idempotent attach makes every retry harmless.
  */
 @Component(service = MessageArchive.class)
 public final class RecordMessageArchive implements MessageArchive {
 
     private static final Logger LOG = Logger.getLogger(RecordMessageArchive.class.getName());
+    private static final long RETRY_SECONDS = 5;
 
-    private final HostRecords records;
-    private final List<TextMessage> unmatched = new CopyOnWriteArrayList<>();
+    private final ArchiveStore store;
+    private final ScheduledExecutorService retries;
+    private volatile HostRecords records;
 
     @Activate
-    public RecordMessageArchive(@Reference HostRecords records) {
-        this.records = records;
+    public RecordMessageArchive(@Reference ArchiveStore store) {
+        this.store = store;
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ats-texting archive retries");
+            t.setDaemon(true);
+            return t;
+        });
+        retries.scheduleWithFixedDelay(this::deliverPending, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRecords(HostRecords host) {
+        records = host;
+        retries.execute(this::deliverPending);
+    }
+
+    void unbindRecords(HostRecords host) {
+        synchronized (this) {
+            if (records == host) {
+                records = null;
+            }
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        retries.shutdownNow();
     }
 
     @Override
-    public List<RecordRef> archive(TextMessage message, RecordRef origin) {
-        List<RecordRef> targets = targets(message, origin);
-        List<RecordRef> attached = new ArrayList<>(targets.size());
-        for (RecordRef ref : targets) {
-            if (records.attach(ref, message)) {
-                attached.add(ref);
+    public synchronized List<RecordRef> archive(TextMessage message, RecordRef origin) {
+        String key = message.key();
+        Optional<ArchiveEntry> known = known(key);
+        ArchiveEntry entry;
+        if (known.isPresent()) {
+            ArchiveEntry previous = known.get();
+            if (!previous.message().status().canMoveTo(message.status())) {
+                return previous.recordRefs(); // the same text again: attached once
             }
+            entry = previous.with(previous.message().withStatus(message.status()));
+        } else {
+            entry = ArchiveEntry.of(message, origin, List.of());
         }
-        if (attached.isEmpty()) {
-            keepUnmatched(message);
-        }
-        return attached;
+        store.putPending(key, entry);
+        return deliver(key, entry);
     }
 
-    private List<RecordRef> targets(TextMessage message, RecordRef origin) {
-        if (origin != null && message.direction() == Direction.OUTBOUND) {
-            return List.of(origin);
+    @Override
+    public synchronized boolean updateStatus(String messageKey, DeliveryStatus status) {
+        Optional<ArchiveEntry> known = known(messageKey);
+        if (known.isEmpty()) {
+            return false;
         }
-        return records.findByPhone(message.counterpart()).stream().map(HostRecord::ref).toList();
+        ArchiveEntry previous = known.get();
+        if (!previous.message().status().canMoveTo(status)) {
+            return true; // a late update never wins
+        }
+        ArchiveEntry entry = previous.with(previous.message().withStatus(status));
+        if (store.unmatched(messageKey).isPresent()) {
+            store.putUnmatched(messageKey, entry);
+        } else {
+            store.putPending(messageKey, entry);
+            deliver(messageKey, entry);
+        }
+        return true;
     }
 
-    private void keepUnmatched(TextMessage message) {
-        boolean known = unmatched.stream().anyMatch(m -> m.key().equals(message.key()));
-        if (!known) {
-            unmatched.add(message);
-            LOG.info(() -> "No record has number " + message.counterpart() + "; kept message "
-                    + message.key() + " as unmatched");
-        }
+    @Override
+    public synchronized Optional<TextMessage> find(String messageKey) {
+        return known(messageKey).map(ArchiveEntry::message);
     }
 
     @Override
     public List<TextMessage> unmatched() {
-        return List.copyOf(unmatched);
+        return store.unmatched().stream().map(ArchiveEntry::message)
+                .sorted(Comparator.comparing(TextMessage::timestamp)).toList();
+    }
+
+    private Optional<ArchiveEntry> known(String key) {
+        return store.pending(key).or(() -> store.attached(key)).or(() -> store.unmatched(key));
+    }
+
+    /** Hands a pending text to the host; on any trouble it stays pending for the next try. */
+    private List<RecordRef> deliver(String key, ArchiveEntry entry) {
+        HostRecords host = records;
+        if (host == null) {
+            return List.of();
+        }
+        try {
+            List<RecordRef> targets = entry.recordRefs().isEmpty() ? targets(host, entry) : entry.recordRefs();
+            List<RecordRef> attached = new ArrayList<>(targets.size());
+            TextMessage message = entry.message();
+            for (RecordRef ref : targets) {
+                if (host.attach(ref, message)) {
+                    attached.add(ref);
+                }
+            }
+            store.settle(key, entry.withRecords(attached));
+            if (attached.isEmpty()) {
+                LOG.info(() -> "No record has number " + message.counterpart() + "; kept " + key + " as unmatched");
+            }
+            return attached;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The host could not take " + key + " now; it waits and is tried again", e);
+            return List.of();
+        }
+    }
+
+    private static List<RecordRef> targets(HostRecords host, ArchiveEntry entry) {
+        TextMessage message = entry.message();
+        if (entry.originRef() != null && message.direction() == Direction.OUTBOUND) {
+            return List.of(entry.originRef());
+        }
+        return host.findByPhone(message.counterpart()).stream().map(HostRecord::ref).toList();
+    }
+
+    /** Tries every waiting text once; stops at the first sign the host is away. */
+    void deliverPending() {
+        for (String key : store.pendingKeys()) {
+            if (records == null) {
+                return;
+            }
+            synchronized (this) {
+                store.pending(key).ifPresent(entry -> deliver(key, entry));
+            }
+        }
     }
 }

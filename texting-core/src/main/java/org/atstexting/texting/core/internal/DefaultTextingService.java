@@ -40,6 +40,7 @@ public final class DefaultTextingService implements TextingService {
     private final CredentialVault vault;
     private final ProviderRegistry providers;
     private final MessageArchive archive;
+    private final MessageEventPublisher events;
     private final HostRecords records;
     private final PhoneNumbers phoneNumbers;
     private final int maxBodyLength;
@@ -47,11 +48,12 @@ public final class DefaultTextingService implements TextingService {
     @Activate
     public DefaultTextingService(@Reference TextingPermissions permissions, @Reference CredentialVault vault,
             @Reference ProviderRegistry providers, @Reference MessageArchive archive, @Reference HostRecords records,
-            CoreConfiguration config) {
+            @Reference MessageEventPublisher events, CoreConfiguration config) {
         this.guard = new PermissionGuard(permissions);
         this.vault = vault;
         this.providers = providers;
         this.archive = archive;
+        this.events = events;
         this.records = records;
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
         this.maxBodyLength = config.maxBodyLength();
@@ -71,11 +73,13 @@ public final class DefaultTextingService implements TextingService {
         try {
             receipt = provider.send(credentials, new OutboundText(to, body));
         } catch (ProviderException e) {
+            events.sendFailed(stored.provider(), user, to, e.getMessage());
             throw ProviderFailures.toTextingException(stored.provider(), e);
         }
         TextMessage sent = new TextMessage(stored.provider(), receipt.providerMessageId(), Direction.OUTBOUND,
                 stored.phoneNumber(), to, body, receipt.acceptedAt(), user, receipt.status());
         archive(sent, request.record());
+        events.sent(sent);
         return sent;
     }
 

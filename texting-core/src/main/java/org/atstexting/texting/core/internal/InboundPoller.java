@@ -6,13 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.atstexting.texting.Direction;
-import org.atstexting.texting.DeliveryStatus;
-import org.atstexting.texting.MessageArchive;
-import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.StatusUpdate;
 import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +17,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Reads every account's new inbound texts from its provider and archives them. The cursor
+ * Reads every account's new inbound texts and status changes from its provider and records
+ * them. This is the fallback for providers without push, and the reconciler for those
+ * with it: whatever a webhook missed, the poll brings. The cursor
  * of an account moves only after its texts are archived, so a crash re-reads rather than
  * loses; the host's idempotent attach makes the re-read harmless.
  */
@@ -31,16 +30,16 @@ public final class InboundPoller {
 
     private final CredentialVault vault;
     private final ProviderRegistry providers;
-    private final MessageArchive archive;
+    private final InboundRecorder recorder;
     private final CoreStore store;
     private final ScheduledExecutorService scheduler;
 
     @Activate
     public InboundPoller(@Reference CredentialVault vault, @Reference ProviderRegistry providers,
-            @Reference MessageArchive archive, @Reference CoreStore store, CoreConfiguration config) {
+            @Reference InboundRecorder recorder, @Reference CoreStore store, CoreConfiguration config) {
         this.vault = vault;
         this.providers = providers;
-        this.archive = archive;
+        this.recorder = recorder;
         this.store = store;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ats-texting inbound poller");
@@ -67,9 +66,9 @@ public final class InboundPoller {
     }
 
     /**
-     * Reads and archives every account's new texts now.
+     * Reads every account's new texts and status changes now.
      *
-     * @return how many texts were archived
+     * @return how many texts and status changes were read
      */
     synchronized int pollAll() {
         int archived = 0;
@@ -88,15 +87,16 @@ public final class InboundPoller {
         try {
             InboundBatch batch = provider.fetchInbound(vault.unlock(account), store.cursors().get(cursorKey));
             for (InboundText text : batch.texts()) {
-                archive.archive(new TextMessage(account.provider(), text.providerMessageId(), Direction.INBOUND,
-                        text.from(), text.to(), text.body(), text.receivedAt(), account.ownerUserId(),
-                        DeliveryStatus.RECEIVED), null);
+                recorder.record(account.provider(), text, account.ownerUserId());
+            }
+            for (StatusUpdate update : batch.statusUpdates()) {
+                recorder.statusChanged(account.provider(), update);
             }
             if (batch.cursor() != null) {
                 store.cursors().put(cursorKey, batch.cursor());
                 store.commit();
             }
-            return batch.texts().size();
+            return batch.texts().size() + batch.statusUpdates().size();
         } catch (ProviderException e) {
             LOG.warning(() -> "Could not read inbound texts of " + account.provider() + " account "
                     + account.username() + ": " + e.getMessage());

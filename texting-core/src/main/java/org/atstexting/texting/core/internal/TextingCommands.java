@@ -86,7 +86,7 @@ public final class TextingCommands {
 
     @Descriptor("read every account's new inbound texts now")
     public String poll() {
-        return "Archived " + poller.pollAll() + " inbound text(s)";
+        return "Read " + poller.pollAll() + " inbound text(s) and status change(s)";
     }
 
     @Descriptor("save the system credentials of a provider (admins)")

@@ -38,7 +38,7 @@ public class DefaultTextingServiceTest {
         vault = Fixtures.vault(dir);
         CoreConfiguration config = Fixtures.config(dir.resolve("k.key"), 0);
         texting = new DefaultTextingService(permissions, vault, Fixtures.registry("zipwhip", provider), archive,
-                records, config);
+                records, new MessageEventPublisher(), config);
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
     }
 

@@ -130,6 +130,22 @@ final class Fixtures {
         }
 
         @Override
+        public boolean updateStatus(String messageKey, DeliveryStatus status) {
+            for (int i = 0; i < archived.size(); i++) {
+                if (archived.get(i).key().equals(messageKey)) {
+                    archived.set(i, archived.get(i).withStatus(status));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Optional<TextMessage> find(String messageKey) {
+            return archived.stream().filter(m -> m.key().equals(messageKey)).findFirst();
+        }
+
+        @Override
         public List<TextMessage> unmatched() {
             return List.of();
         }

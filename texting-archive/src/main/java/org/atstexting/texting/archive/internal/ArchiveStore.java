@@ -1,0 +1,95 @@
+package org.atstexting.texting.archive.internal;
+
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import com.google.gson.Gson;
+
+/**
+ * The archive's durable state in an H2 MVStore in the bundle's data area: texts on their
+ * way to the host ({@code pending}), texts attached and where ({@code attached}), and texts
+ * that matched no record ({@code unmatched}). A text is written to {@code pending} and
+ * committed before the host is called, so a crash or a missing host never loses it.
+ */
+@Component(service = ArchiveStore.class)
+public final class ArchiveStore {
+
+    private static final Gson GSON = new Gson();
+
+    private final MVStore store;
+    private final MVMap<String, String> pending;
+    private final MVMap<String, String> attached;
+    private final MVMap<String, String> unmatched;
+
+    @Activate
+    public ArchiveStore(BundleContext context) {
+        this(context.getDataFile("texting-archive.mv"));
+    }
+
+    ArchiveStore(File file) {
+        file.getAbsoluteFile().getParentFile().mkdirs();
+        store = new MVStore.Builder().fileName(file.getAbsolutePath()).autoCommitDisabled().open();
+        pending = store.openMap("pending");
+        attached = store.openMap("attached");
+        unmatched = store.openMap("unmatched");
+    }
+
+    Optional<ArchiveEntry> pending(String key) {
+        return read(pending.get(key));
+    }
+
+    Optional<ArchiveEntry> attached(String key) {
+        return read(attached.get(key));
+    }
+
+    Optional<ArchiveEntry> unmatched(String key) {
+        return read(unmatched.get(key));
+    }
+
+    List<String> pendingKeys() {
+        return List.copyOf(pending.keySet());
+    }
+
+    List<ArchiveEntry> unmatched() {
+        return unmatched.values().stream().map(json -> GSON.fromJson(json, ArchiveEntry.class)).toList();
+    }
+
+    void putPending(String key, ArchiveEntry entry) {
+        pending.put(key, GSON.toJson(entry));
+        store.commit();
+    }
+
+    /** Records where a pending text ended up, in one commit. */
+    void settle(String key, ArchiveEntry entry) {
+        if (entry.records().isEmpty()) {
+            unmatched.put(key, GSON.toJson(entry));
+        } else {
+            unmatched.remove(key);
+            attached.put(key, GSON.toJson(entry));
+        }
+        pending.remove(key);
+        store.commit();
+    }
+
+    void putUnmatched(String key, ArchiveEntry entry) {
+        unmatched.put(key, GSON.toJson(entry));
+        store.commit();
+    }
+
+    private static Optional<ArchiveEntry> read(String json) {
+        return json == null ? Optional.empty() : Optional.of(GSON.fromJson(json, ArchiveEntry.class));
+    }
+
+    @Deactivate
+    void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,189 @@
+package org.atstexting.texting.archive.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.Direction;
+import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.host.HostRecord;
+import org.atstexting.texting.host.HostRecords;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class RecordMessageArchiveTest {
+
+    private static final RecordRef DANA = RecordRef.parse("employee:1");
+    private static final RecordRef GUS = RecordRef.parse("contact:2");
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final FakeHost host = new FakeHost();
+    private File file;
+    private ArchiveStore store;
+    private RecordMessageArchive archive;
+
+    @Before
+    public void setUp() {
+        host.add(DANA, "+12065550123").add(GUS, "+12065550123");
+        file = new File(tmp.getRoot(), "archive.mv");
+        store = new ArchiveStore(file);
+        archive = new RecordMessageArchive(store);
+    }
+
+    @After
+    public void tearDown() {
+        archive.stop();
+        store.close();
+    }
+
+    @Test
+    public void aTextSentFromARecordGoesOnThatRecordOnly() {
+        archive.bindRecords(host);
+        assertEquals(List.of(DANA), archive.archive(outbound("1"), DANA));
+        assertEquals(1, host.on(DANA).size());
+        assertEquals(0, host.on(GUS).size());
+    }
+
+    @Test
+    public void aReplyGoesOnEveryRecordWithTheNumberOnceEvenIfItArrivesTwice() {
+        archive.bindRecords(host);
+        archive.archive(inbound("7", "+12065550123"), null);
+        archive.archive(inbound("7", "+12065550123"), null);
+        assertEquals(1, host.on(DANA).size());
+        assertEquals(1, host.on(GUS).size());
+        assertEquals(2, host.attachCalls);
+    }
+
+    @Test
+    public void aTextForNoRecordIsKeptAsUnmatched() {
+        archive.bindRecords(host);
+        assertEquals(List.of(), archive.archive(inbound("8", "+12065550199"), null));
+        assertEquals(List.of("zipwhip:8"), archive.unmatched().stream().map(TextMessage::key).toList());
+    }
+
+    @Test
+    public void textsWaitWhileTheHostIsAwayAndAreAttachedWhenItReturns() {
+        assertEquals(List.of(), archive.archive(inbound("9", "+12065550123"), null));
+        assertTrue(host.on(DANA).isEmpty());
+        assertTrue("not unmatched: just waiting", archive.unmatched().isEmpty());
+
+        archive.bindRecords(host);
+        archive.deliverPending();
+        assertEquals(1, host.on(DANA).size());
+        assertEquals(1, host.on(GUS).size());
+    }
+
+    @Test
+    public void aFailingHostKeepsTheTextForTheNextTry() {
+        host.failing = true;
+        archive.bindRecords(host);
+        archive.archive(inbound("10", "+12065550123"), null);
+        host.failing = false;
+        archive.deliverPending();
+        assertEquals(1, host.on(DANA).size());
+    }
+
+    @Test
+    public void waitingTextsSurviveARestart() {
+        archive.archive(inbound("11", "+12065550123"), null);
+        archive.stop();
+        store.close();
+
+        store = new ArchiveStore(file);
+        archive = new RecordMessageArchive(store);
+        archive.bindRecords(host);
+        archive.deliverPending();
+        assertEquals(1, host.on(DANA).size());
+    }
+
+    @Test
+    public void statusOnlyMovesForward() {
+        archive.bindRecords(host);
+        archive.archive(outbound("12"), DANA);
+        assertTrue(archive.updateStatus("zipwhip:12", DeliveryStatus.DELIVERED));
+        assertTrue(archive.updateStatus("zipwhip:12", DeliveryStatus.SENT));
+        assertEquals(DeliveryStatus.DELIVERED, host.on(DANA).get("zipwhip:12").status());
+        assertFalse("unknown texts are reported", archive.updateStatus("zipwhip:404", DeliveryStatus.SENT));
+    }
+
+    private static TextMessage outbound(String id) {
+        return new TextMessage("zipwhip", id, Direction.OUTBOUND, "+12065550101", "+12065550123", "Hi", Instant.now(),
+                "alice", DeliveryStatus.QUEUED);
+    }
+
+    private static TextMessage inbound(String id, String from) {
+        return new TextMessage("zipwhip", id, Direction.INBOUND, from, "+12065550101", "Yes", Instant.now(), "alice",
+                DeliveryStatus.RECEIVED);
+    }
+
+    /** A host that attaches idempotently, moves status forward only, and can be made to fail. */
+    static final class FakeHost implements HostRecords {
+        final Map<RecordRef, String> phones = new HashMap<>();
+        final Map<RecordRef, Map<String, TextMessage>> attached = new HashMap<>();
+        boolean failing;
+        int attachCalls;
+
+        FakeHost add(RecordRef ref, String phone) {
+            phones.put(ref, phone);
+            return this;
+        }
+
+        Map<String, TextMessage> on(RecordRef ref) {
+            return attached.getOrDefault(ref, Map.of());
+        }
+
+        @Override
+        public Optional<HostRecord> record(RecordRef ref) {
+            return Optional.ofNullable(phones.get(ref)).map(p -> new HostRecord(ref, ref.id(), p));
+        }
+
+        @Override
+        public List<HostRecord> findByPhone(String e164) {
+            if (failing) {
+                throw new IllegalStateException("host database down");
+            }
+            List<HostRecord> found = new ArrayList<>();
+            phones.forEach((ref, phone) -> {
+                if (phone.equals(e164)) {
+                    found.add(new HostRecord(ref, ref.id(), phone));
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public boolean attach(RecordRef ref, TextMessage message) {
+            if (failing) {
+                throw new IllegalStateException("host database down");
+            }
+            attachCalls++;
+            Map<String, TextMessage> messages = attached.computeIfAbsent(ref, r -> new LinkedHashMap<>());
+            TextMessage previous = messages.get(message.key());
+            if (previous == null || previous.status().canMoveTo(message.status())) {
+                messages.put(message.key(), message);
+            }
+            return phones.containsKey(ref);
+        }
+
+        @Override
+        public List<TextMessage> messages(RecordRef ref) {
+            return List.copyOf(on(ref).values());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.atstexting.texting.core.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.TextingEvents;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Announces texts on EventAdmin ({@link TextingEvents}). EventAdmin is optional: without it
+ * texting works the same and nothing is announced.
+ */
+@Component(service = MessageEventPublisher.class)
+public final class MessageEventPublisher {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
+    void sent(TextMessage message) {
+        post(TextingEvents.SENT, message, null);
+    }
+
+    void received(TextMessage message) {
+        post(TextingEvents.RECEIVED, message, null);
+    }
+
+    void statusChanged(TextMessage message, String reason) {
+        post(TextingEvents.STATUS_CHANGED, message, reason);
+    }
+
+    void failed(TextMessage message, String reason) {
+        post(TextingEvents.FAILED, message, reason);
+    }
+
+    /** A send the provider refused: there is no provider message to name. */
+    void sendFailed(String provider, String userId, String to, String reason) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(TextingEvents.PROVIDER, provider);
+        properties.put(TextingEvents.TO, to);
+        properties.put(TextingEvents.USER_ID, userId);
+        properties.put(TextingEvents.REASON, reason);
+        post(TextingEvents.FAILED, properties);
+    }
+
+    private void post(String topic, TextMessage message, String reason) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(TextingEvents.MESSAGE_KEY, message.key());
+        properties.put(TextingEvents.PROVIDER, message.provider());
+        properties.put(TextingEvents.PROVIDER_MESSAGE_ID, message.providerMessageId());
+        properties.put(TextingEvents.DIRECTION, message.direction().name());
+        properties.put(TextingEvents.FROM, message.from());
+        properties.put(TextingEvents.TO, message.to());
+        properties.put(TextingEvents.STATUS, message.status().name());
+        if (message.userId() != null) {
+            properties.put(TextingEvents.USER_ID, message.userId());
+        }
+        if (reason != null) {
+            properties.put(TextingEvents.REASON, reason);
+        }
+        post(topic, properties);
+    }
+
+    private void post(String topic, Map<String, Object> properties) {
+        properties.values().removeIf(v -> v == null);
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.atstexting.texting.core.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.TextingEvents;
+import org.atstexting.texting.spi.InboundText;
+import org.atstexting.texting.spi.StatusUpdate;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+public class InboundRecorderTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final Fixtures.Archive archive = new Fixtures.Archive();
+    private final List<Event> events = new ArrayList<>();
+    private InboundRecorder recorder;
+
+    @Before
+    public void setUp() throws Exception {
+        CredentialVault vault = Fixtures.vault(tmp.getRoot().toPath());
+        vault.save("zipwhip", "2065550101", "+12065550101", "alice", "pw");
+        MessageEventPublisher publisher = new MessageEventPublisher();
+        publisher.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
+        recorder = new InboundRecorder(vault, archive, publisher);
+    }
+
+    @Test
+    public void aPushedTextIsArchivedForTheAccountOwnerOnceAndAnnouncedOnce() {
+        InboundText text = new InboundText("77", "+12065550123", "+12065550101", "Yes", Instant.now());
+        recorder.received("zipwhip", text);
+        recorder.received("zipwhip", text); // the webhook retried
+        recorder.record("zipwhip", text, "alice"); // and the poll read it too
+
+        assertEquals(1, archive.archived.size());
+        assertEquals("alice", archive.archived.get(0).userId());
+        assertEquals(List.of(TextingEvents.RECEIVED), events.stream().map(Event::getTopic).toList());
+        assertEquals("zipwhip:77", events.get(0).getProperty(TextingEvents.MESSAGE_KEY));
+    }
+
+    @Test
+    public void statusChangesMoveForwardOnlyAndFailuresAreAnnounced() {
+        archive.archive(new org.atstexting.texting.TextMessage("zipwhip", "5", org.atstexting.texting.Direction.OUTBOUND,
+                "+12065550101", "+12065550123", "Hi", Instant.now(), "alice", DeliveryStatus.QUEUED), null);
+
+        recorder.statusChanged("zipwhip", new StatusUpdate("5", DeliveryStatus.SENT, null, Instant.now()));
+        recorder.statusChanged("zipwhip", new StatusUpdate("5", DeliveryStatus.FAILED, "carrier rejected", Instant.now()));
+        recorder.statusChanged("zipwhip", new StatusUpdate("5", DeliveryStatus.SENT, null, Instant.now()));
+        recorder.statusChanged("zipwhip", new StatusUpdate("404", DeliveryStatus.SENT, null, Instant.now()));
+
+        assertEquals(DeliveryStatus.FAILED, archive.archived.get(0).status());
+        assertEquals(List.of(TextingEvents.STATUS_CHANGED, TextingEvents.STATUS_CHANGED, TextingEvents.FAILED),
+                events.stream().map(Event::getTopic).toList());
+        assertEquals("carrier rejected", events.get(2).getProperty(TextingEvents.REASON));
+    }
+}
