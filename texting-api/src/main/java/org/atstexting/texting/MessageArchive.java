@@ -36,6 +36,13 @@ public interface MessageArchive {
     /** The archived text with that {@link TextMessage#key()}, attached, waiting or unmatched. */
     Optional<TextMessage> find(String messageKey);
 
+    /**
+     * Attaches an unmatched text to a record; it leaves the unmatched list.
+     *
+     * @return {@code false} if no unmatched text has that key or the host refused the record
+     */
+    boolean assign(String messageKey, RecordRef record);
+
     /** Texts that matched no record, oldest first. */
     List<TextMessage> unmatched();
 }

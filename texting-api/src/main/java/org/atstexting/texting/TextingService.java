@@ -1,5 +1,7 @@
 package org.atstexting.texting;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,4 +23,31 @@ public interface TextingService {
      *                          after the provider accepted it
      */
     TextMessage send(SendRequest request) throws TextingException;
+
+    /**
+     * The texts on a record, oldest first, as the acting user may see them.
+     *
+     * @throws TextingException {@link TextingException.Reason#NOT_PERMITTED} without the
+     *                          "View Text Messages" message action;
+     *                          {@link TextingException.Reason#RECORD_NOT_FOUND} for an unknown record
+     */
+    List<TextMessage> messages(String actingUserId, RecordRef record) throws TextingException;
+
+    /**
+     * How a body would travel as SMS (encoding and segments), before it is sent. Needs
+     * "Can Text".
+     */
+    SegmentCount preview(String actingUserId, String body) throws TextingException;
+
+    /** Texts that matched no record, oldest first. Admins only. */
+    List<TextMessage> unmatched(String actingUserId) throws TextingException;
+
+    /**
+     * Attaches an unmatched text to a record an admin chose; it then leaves the unmatched
+     * list. Admins only.
+     *
+     * @throws TextingException {@link TextingException.Reason#RECORD_NOT_FOUND} for an unknown
+     *                          record or a message key that is not unmatched
+     */
+    void assignUnmatched(String actingUserId, String messageKey, RecordRef record) throws TextingException;
 }

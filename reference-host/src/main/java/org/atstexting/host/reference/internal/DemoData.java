@@ -34,8 +34,10 @@ final class DemoData {
         // Grants work before the texting plugin registers the permission's definition.
         admin.addGroup(ADMINISTRATORS);
         admin.grant(ADMINISTRATORS, TextingPermissions.CAN_TEXT);
+        admin.grant(ADMINISTRATORS, TextingPermissions.VIEW_MESSAGES);
         admin.addGroup(RECRUITERS);
         admin.grant(RECRUITERS, TextingPermissions.CAN_TEXT);
+        admin.grant(RECRUITERS, TextingPermissions.VIEW_MESSAGES);
         admin.addGroup(STAFF);
 
         admin.addUser("admin", "Ada Admin", true, ADMINISTRATORS);

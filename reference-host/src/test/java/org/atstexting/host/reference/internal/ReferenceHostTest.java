@@ -87,8 +87,8 @@ public class ReferenceHostTest {
     @Test
     public void seedsTheDemoData() {
         assertEquals(Map.of(
-                "Administrators", Set.of(CAN_TEXT),
-                "Recruiters", Set.of(CAN_TEXT),
+                "Administrators", Set.of(CAN_TEXT, TextingPermissions.VIEW_MESSAGES),
+                "Recruiters", Set.of(CAN_TEXT, TextingPermissions.VIEW_MESSAGES),
                 "Staff", Set.of()), admin.groups());
         assertEquals(List.of(
                 new HostUser("admin", "Ada Admin", true),
@@ -164,14 +164,14 @@ public class ReferenceHostTest {
 
     @Test
     public void grantAndRevokeDecideHasPermission() {
-        assertFalse(groups.hasPermission("bob", "texting.viewMessages"));
-        admin.grant("Staff", "texting.viewMessages");
-        assertTrue(groups.hasPermission("bob", "texting.viewMessages"));
-        assertFalse(groups.hasPermission("alice", "texting.viewMessages"));
+        assertFalse(groups.hasPermission("bob", "reports.export"));
+        admin.grant("Staff", "reports.export");
+        assertTrue(groups.hasPermission("bob", "reports.export"));
+        assertFalse(groups.hasPermission("alice", "reports.export"));
 
-        admin.revoke("Staff", "texting.viewMessages");
-        assertFalse(groups.hasPermission("bob", "texting.viewMessages"));
-        admin.revoke("Staff", "texting.viewMessages"); // not granted: nothing happens
+        admin.revoke("Staff", "reports.export");
+        assertFalse(groups.hasPermission("bob", "reports.export"));
+        admin.revoke("Staff", "reports.export"); // not granted: nothing happens
 
         admin.addGroup("Interns");
         admin.addUser("ivan", "Ivan Intern", false, "Interns");

@@ -118,6 +118,17 @@ public final class RecordMessageArchive implements MessageArchive {
     }
 
     @Override
+    public synchronized boolean assign(String messageKey, RecordRef record) {
+        Optional<ArchiveEntry> unmatched = store.unmatched(messageKey);
+        HostRecords host = records;
+        if (unmatched.isEmpty() || host == null || !host.attach(record, unmatched.get().message())) {
+            return false;
+        }
+        store.settle(messageKey, unmatched.get().withRecords(List.of(record)));
+        return true;
+    }
+
+    @Override
     public List<TextMessage> unmatched() {
         return store.unmatched().stream().map(ArchiveEntry::message)
                 .sorted(Comparator.comparing(TextMessage::timestamp)).toList();

@@ -75,6 +75,12 @@ public class RecordMessageArchiveTest {
         archive.bindRecords(host);
         assertEquals(List.of(), archive.archive(inbound("8", "+12065550199"), null));
         assertEquals(List.of("zipwhip:8"), archive.unmatched().stream().map(TextMessage::key).toList());
+
+        assertTrue("an admin assigns it to a record", archive.assign("zipwhip:8", GUS));
+        assertEquals(1, host.on(GUS).size());
+        assertTrue(archive.unmatched().isEmpty());
+        assertFalse("only unmatched texts can be assigned", archive.assign("zipwhip:8", DANA));
+        assertEquals(List.of(GUS), archive.archive(inbound("8", "+12065550199"), null));
     }
 
     @Test

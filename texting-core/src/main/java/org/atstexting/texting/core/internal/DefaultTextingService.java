@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.SegmentCount;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.TextingException;
@@ -81,6 +82,38 @@ public final class DefaultTextingService implements TextingService {
         archive(sent, request.record());
         events.sent(sent);
         return sent;
+    }
+
+    @Override
+    public List<TextMessage> messages(String actingUserId, RecordRef record) throws TextingException {
+        guard.requireViewMessages(actingUserId);
+        if (records.record(record).isEmpty()) {
+            throw new TextingException(Reason.RECORD_NOT_FOUND, "There is no record " + record);
+        }
+        return records.messages(record);
+    }
+
+    @Override
+    public SegmentCount preview(String actingUserId, String body) throws TextingException {
+        guard.requireCanText(actingUserId);
+        return SegmentCount.of(checkBody(body));
+    }
+
+    @Override
+    public List<TextMessage> unmatched(String actingUserId) throws TextingException {
+        guard.requireAdmin(actingUserId);
+        return archive.unmatched();
+    }
+
+    @Override
+    public void assignUnmatched(String actingUserId, String messageKey, RecordRef record) throws TextingException {
+        guard.requireAdmin(actingUserId);
+        if (records.record(record).isEmpty()) {
+            throw new TextingException(Reason.RECORD_NOT_FOUND, "There is no record " + record);
+        }
+        if (!archive.assign(messageKey, record)) {
+            throw new TextingException(Reason.RECORD_NOT_FOUND, "No unmatched text has the key " + messageKey);
+        }
     }
 
     private String checkBody(String body) throws TextingException {

@@ -20,6 +20,13 @@ final class PermissionGuard {
         }
     }
 
+    void requireViewMessages(String userId) throws TextingException {
+        if (!permissions.canViewMessages(userId)) {
+            throw new TextingException(Reason.NOT_PERMITTED, "User '" + userId + "' may not see text messages: the "
+                    + TextingPermissions.VIEW_MESSAGES_LABEL + " message action is not granted to their group");
+        }
+    }
+
     void requireAdmin(String userId) throws TextingException {
         if (!permissions.isAdmin(userId)) {
             throw new TextingException(Reason.NOT_PERMITTED,

@@ -8,13 +8,12 @@ import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialService;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.CredentialsView;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.SegmentCount;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingService;
-import org.atstexting.texting.host.HostRecords;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = TextingCommands.class, property = {
         "osgi.command.scope=texting",
         "osgi.command.function=send", "osgi.command.function=sendrecord", "osgi.command.function=messages",
+        "osgi.command.function=preview", "osgi.command.function=assign",
         "osgi.command.function=unmatched", "osgi.command.function=providers", "osgi.command.function=poll",
         "osgi.command.function=setsystem", "osgi.command.function=showsystem",
         "osgi.command.function=testsystem", "osgi.command.function=rmsystem",
@@ -35,19 +35,15 @@ public final class TextingCommands {
 
     private final TextingService texting;
     private final CredentialService credentials;
-    private final MessageArchive archive;
-    private final HostRecords records;
     private final ProviderRegistry providers;
     private final InboundPoller poller;
 
     @Activate
     public TextingCommands(@Reference TextingService texting, @Reference CredentialService credentials,
-            @Reference MessageArchive archive, @Reference HostRecords records, @Reference ProviderRegistry providers,
+            @Reference ProviderRegistry providers,
             @Reference InboundPoller poller) {
         this.texting = texting;
         this.credentials = credentials;
-        this.archive = archive;
-        this.records = records;
         this.providers = providers;
         this.poller = poller;
     }
@@ -65,18 +61,41 @@ public final class TextingCommands {
                 SendRequest.fromRecord(user, RecordRef.parse(record), String.join(" ", words)))));
     }
 
-    @Descriptor("show the texts attached to a record")
-    public String messages(@Descriptor("record, e.g. employee:1001") String record) {
-        List<TextMessage> messages = records.messages(RecordRef.parse(record));
-        return messages.isEmpty() ? "No texts on " + record
-                : messages.stream().map(TextingCommands::describe).collect(Collectors.joining("\n"));
+    @Descriptor("show the texts on a record, as a user may see them")
+    public String messages(@Descriptor("acting user id") String user,
+            @Descriptor("record, e.g. employee:1001") String record) {
+        return attempt(() -> {
+            List<TextMessage> messages = texting.messages(user, RecordRef.parse(record));
+            return messages.isEmpty() ? "No texts on " + record
+                    : messages.stream().map(TextingCommands::describe).collect(Collectors.joining("\n"));
+        });
     }
 
-    @Descriptor("show texts that matched no record")
-    public String unmatched() {
-        List<TextMessage> messages = archive.unmatched();
-        return messages.isEmpty() ? "No unmatched texts"
-                : messages.stream().map(TextingCommands::describe).collect(Collectors.joining("\n"));
+    @Descriptor("show how a message would travel as SMS: encoding and segments")
+    public String preview(@Descriptor("acting user id") String user, @Descriptor("message words") String... words) {
+        return attempt(() -> {
+            SegmentCount count = texting.preview(user, String.join(" ", words));
+            return count.encoding() + ": " + count.units() + " units, " + count.segments() + " segment(s)";
+        });
+    }
+
+    @Descriptor("show texts that matched no record (admins)")
+    public String unmatched(@Descriptor("acting admin user id") String admin) {
+        return attempt(() -> {
+            List<TextMessage> messages = texting.unmatched(admin);
+            return messages.isEmpty() ? "No unmatched texts"
+                    : messages.stream().map(TextingCommands::describe).collect(Collectors.joining("\n"));
+        });
+    }
+
+    @Descriptor("attach an unmatched text to a record (admins)")
+    public String assign(@Descriptor("acting admin user id") String admin,
+            @Descriptor("message key, e.g. zipwhip:1002") String messageKey,
+            @Descriptor("record, e.g. employee:1001") String record) {
+        return attempt(() -> {
+            texting.assignUnmatched(admin, messageKey, RecordRef.parse(record));
+            return "Attached " + messageKey + " to " + record;
+        });
     }
 
     @Descriptor("list the installed texting providers")

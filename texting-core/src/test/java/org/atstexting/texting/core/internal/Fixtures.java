@@ -77,6 +77,13 @@ final class Fixtures {
             return canText.contains(userId);
         }
 
+        final Set<String> canView = new java.util.HashSet<>(Set.of("alice", "admin"));
+
+        @Override
+        public boolean canViewMessages(String userId) {
+            return canView.contains(userId);
+        }
+
         @Override
         public boolean isAdmin(String userId) {
             return "admin".equals(userId);
@@ -137,6 +144,11 @@ final class Fixtures {
                     return true;
                 }
             }
+            return false;
+        }
+
+        @Override
+        public boolean assign(String messageKey, RecordRef record) {
             return false;
         }
 

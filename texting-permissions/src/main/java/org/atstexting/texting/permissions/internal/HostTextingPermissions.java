@@ -31,6 +31,11 @@ public final class HostTextingPermissions implements TextingPermissions {
     }
 
     @Override
+    public boolean canViewMessages(String userId) {
+        return userId != null && groups.hasPermission(userId, VIEW_MESSAGES);
+    }
+
+    @Override
     public boolean isAdmin(String userId) {
         return userId != null && users.user(userId).map(HostUser::admin).orElse(false);
     }

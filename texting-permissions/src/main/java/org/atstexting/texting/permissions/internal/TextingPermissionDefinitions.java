@@ -14,7 +14,13 @@ final class TextingPermissionDefinitions {
             TextingPermissions.CAN_TEXT_LABEL,
             TextingPermissions.CAN_TEXT_DESCRIPTION);
 
-    static final List<PermissionDefinition> ALL = List.of(CAN_TEXT);
+    static final PermissionDefinition VIEW_MESSAGES = new PermissionDefinition(
+            TextingPermissions.VIEW_MESSAGES,
+            TextingPermissions.MESSAGE_ACTIONS_CATEGORY,
+            TextingPermissions.VIEW_MESSAGES_LABEL,
+            TextingPermissions.VIEW_MESSAGES_DESCRIPTION);
+
+    static final List<PermissionDefinition> ALL = List.of(CAN_TEXT, VIEW_MESSAGES);
 
     private TextingPermissionDefinitions() {
     }
