@@ -72,6 +72,12 @@ public final class RecordMessageArchive implements MessageArchive {
     @Deactivate
     void stop() {
         retries.shutdownNow();
+        try {
+            // the store closes after us: let a retry that is under way finish its commit first
+            retries.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
