@@ -16,6 +16,7 @@ final class JsonBodies {
 
     static final Gson GSON = new GsonBuilder()
             .registerTypeAdapter(Instant.class, (JsonSerializer<Instant>) (at, type, c) -> new JsonPrimitive(at.toString()))
+            .serializeNulls()
             .disableHtmlEscaping()
             .create();
 

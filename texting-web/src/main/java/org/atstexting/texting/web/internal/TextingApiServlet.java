@@ -1,6 +1,7 @@
 package org.atstexting.texting.web.internal;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public final class TextingApiServlet extends HttpServlet {
             }
         } catch (TextingException e) {
             write(response, status(e.reason()), error(e.reason().name(), e.getMessage()));
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (JsonParseException | IllegalArgumentException e) {
             write(response, HttpServletResponse.SC_BAD_REQUEST, error(Reason.INVALID_INPUT.name(),
                     "The request is not valid: " + e.getMessage()));
         }
@@ -114,8 +115,8 @@ public final class TextingApiServlet extends HttpServlet {
         }
         switch (method) {
             case "GET":
-                return Map.of("credentials", optional(system ? credentials.systemCredentials(user, provider)
-                        : credentials.userCredentials(user, provider)));
+                return Collections.singletonMap("credentials", optional(system
+                        ? credentials.systemCredentials(user, provider) : credentials.userCredentials(user, provider)));
             case "PUT":
                 CredentialsBody body = read(request, CredentialsBody.class);
                 CredentialsInput input = new CredentialsInput(provider, body.username(), body.phoneNumber(),
