@@ -7,17 +7,26 @@ import java.util.List;
  *
  * @param texts          the new inbound texts, oldest first
  * @param statusUpdates  delivery status changes of sent texts, oldest first
+ * @param sent           texts the account sent, from the provider's history (for reconciling
+ *                       sends the core did not see finish); may be empty
  * @param cursor         the provider's opaque position after these; the core persists it
  */
-public record InboundBatch(List<InboundText> texts, List<StatusUpdate> statusUpdates, String cursor) {
+public record InboundBatch(List<InboundText> texts, List<StatusUpdate> statusUpdates, List<SentText> sent,
+        String cursor) {
 
     public InboundBatch {
         texts = List.copyOf(texts);
         statusUpdates = List.copyOf(statusUpdates);
+        sent = List.copyOf(sent);
+    }
+
+    /** A batch without sent-history reconciliation. */
+    public InboundBatch(List<InboundText> texts, List<StatusUpdate> statusUpdates, String cursor) {
+        this(texts, statusUpdates, List.of(), cursor);
     }
 
     /** A batch of inbound texts only. */
     public InboundBatch(List<InboundText> texts, String cursor) {
-        this(texts, List.of(), cursor);
+        this(texts, List.of(), List.of(), cursor);
     }
 }

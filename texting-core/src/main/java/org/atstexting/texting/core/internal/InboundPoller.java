@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
@@ -88,6 +89,9 @@ public final class InboundPoller {
             InboundBatch batch = provider.fetchInbound(vault.unlock(account), store.cursors().get(cursorKey));
             for (InboundText text : batch.texts()) {
                 recorder.record(account.provider(), text, account.ownerUserId());
+            }
+            for (SentText text : batch.sent()) {
+                recorder.reconcileSent(account.provider(), text, account.ownerUserId());
             }
             for (StatusUpdate update : batch.statusUpdates()) {
                 recorder.statusChanged(account.provider(), update);

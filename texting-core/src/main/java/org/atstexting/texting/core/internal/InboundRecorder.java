@@ -8,6 +8,7 @@ import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
+import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,6 +52,21 @@ public final class InboundRecorder implements ProviderCallback {
         }
         archive.archive(message, null);
         events.received(message);
+    }
+
+    /**
+     * Archives a text the account sent that the archive does not know: the core crashed
+     * between the provider's answer and the archive. Without its origin record, it goes on
+     * every record with the recipient's number.
+     */
+    synchronized void reconcileSent(String provider, SentText text, String ownerUserId) {
+        TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.OUTBOUND, text.from(),
+                text.to(), text.body(), text.sentAt(), ownerUserId, text.status());
+        if (archive.find(message.key()).isPresent()) {
+            return;
+        }
+        archive.archive(message, null);
+        events.sent(message);
     }
 
     @Override

@@ -73,4 +73,23 @@ public class InboundRecorderTest {
                 events.stream().map(Event::getTopic).toList());
         assertEquals("carrier rejected", events.get(2).getProperty(TextingEvents.REASON));
     }
+
+    @Test
+    public void aSendTheCoreDidNotSeeFinishIsArchivedFromTheProvidersHistoryOnce() {
+        archive.archive(new org.atstexting.texting.TextMessage("zipwhip", "1", org.atstexting.texting.Direction.OUTBOUND,
+                "+12065550101", "+12065550123", "Known", Instant.now(), "alice", DeliveryStatus.QUEUED), null);
+        org.atstexting.texting.spi.SentText known = new org.atstexting.texting.spi.SentText("1", "+12065550101",
+                "+12065550123", "Known", Instant.now(), DeliveryStatus.SENT);
+        org.atstexting.texting.spi.SentText lost = new org.atstexting.texting.spi.SentText("2", "+12065550101",
+                "+12065550123", "Lost in a crash", Instant.now(), DeliveryStatus.SENT);
+
+        recorder.reconcileSent("zipwhip", known, "alice");
+        recorder.reconcileSent("zipwhip", lost, "alice");
+        recorder.reconcileSent("zipwhip", lost, "alice");
+
+        assertEquals(2, archive.archived.size());
+        assertEquals("zipwhip:2", archive.archived.get(1).key());
+        assertEquals("alice", archive.archived.get(1).userId());
+        assertEquals(List.of(TextingEvents.SENT), events.stream().map(Event::getTopic).toList());
+    }
 }
