@@ -16,8 +16,8 @@ import com.google.gson.Gson;
 /**
  * The archive's durable state in an H2 MVStore in the bundle's data area: texts on their
  * way to the host ({@code pending}), texts attached and where ({@code attached}), and texts
- * that matched no record ({@code unmatched}). A text is written to {@code pending} and
- * committed before the host is called, so a crash or a missing host never loses it.
+ * that matched no record ({@code unmatched}). A text the host cannot take now is committed
+ * to {@code pending} and handed over when the host is back.
  */
 @Component(service = ArchiveStore.class)
 public final class ArchiveStore {
@@ -75,7 +75,9 @@ public final class ArchiveStore {
             unmatched.remove(key);
             attached.put(key, GSON.toJson(entry));
         }
-        pending.remove(key);
+        if (pending.containsKey(key)) {
+            pending.remove(key);
+        }
         store.commit();
     }
 

@@ -94,8 +94,7 @@ public final class RecordMessageArchive implements MessageArchive {
         } else {
             entry = ArchiveEntry.of(message, origin, List.of());
         }
-        store.putPending(key, entry);
-        return deliver(key, entry);
+        return deliverOrKeep(key, entry);
     }
 
     @Override
@@ -112,8 +111,7 @@ public final class RecordMessageArchive implements MessageArchive {
         if (store.unmatched(messageKey).isPresent()) {
             store.putUnmatched(messageKey, entry);
         } else {
-            store.putPending(messageKey, entry);
-            deliver(messageKey, entry);
+            deliverOrKeep(messageKey, entry);
         }
         return true;
     }
@@ -144,11 +142,26 @@ public final class RecordMessageArchive implements MessageArchive {
         return store.pending(key).or(() -> store.attached(key)).or(() -> store.unmatched(key));
     }
 
-    /** Hands a pending text to the host; on any trouble it stays pending for the next try. */
-    private List<RecordRef> deliver(String key, ArchiveEntry entry) {
+    /**
+     * Hands a text to the host, or, if the host is away or failing, keeps it pending for the
+     * next try. A crash between the host's attach and our settle is harmless: whoever
+     * brings the text again (the poll re-reads from its cursor, a webhook is retried) finds
+     * the host's attach idempotent.
+     */
+    private List<RecordRef> deliverOrKeep(String key, ArchiveEntry entry) {
+        Optional<List<RecordRef>> attached = deliver(key, entry);
+        if (attached.isEmpty()) {
+            store.putPending(key, entry);
+            return List.of();
+        }
+        return attached.get();
+    }
+
+    /** The records the text is now on, or empty if the host could not take it now. */
+    private Optional<List<RecordRef>> deliver(String key, ArchiveEntry entry) {
         HostRecords host = records;
         if (host == null) {
-            return List.of();
+            return Optional.empty();
         }
         try {
             List<RecordRef> targets = entry.recordRefs().isEmpty() ? targets(host, entry) : entry.recordRefs();
@@ -163,10 +176,10 @@ public final class RecordMessageArchive implements MessageArchive {
             if (attached.isEmpty()) {
                 LOG.info(() -> "No record has number " + message.counterpart() + "; kept " + key + " as unmatched");
             }
-            return attached;
+            return Optional.of(attached);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The host could not take " + key + " now; it waits and is tried again", e);
-            return List.of();
+            return Optional.empty();
         }
     }
 
