@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.host.Attachment;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.h2.mvstore.Cursor;
@@ -81,6 +82,18 @@ public final class ReferenceRecords implements HostRecords {
                 store.attachments().put(key, Json.write(existing.withStatus(message.status())));
             }
             return true;
+        });
+    }
+
+    /** One write, so one commit, for the whole list. */
+    @Override
+    public List<Boolean> attachAll(List<Attachment> attachments) {
+        return store.write(() -> {
+            List<Boolean> attached = new ArrayList<>(attachments.size());
+            for (Attachment attachment : attachments) {
+                attached.add(attach(attachment.ref(), attachment.message()));
+            }
+            return attached;
         });
     }
 

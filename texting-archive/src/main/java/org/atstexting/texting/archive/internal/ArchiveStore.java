@@ -2,6 +2,7 @@ package org.atstexting.texting.archive.internal;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.h2.mvstore.MVMap;
@@ -67,8 +68,13 @@ public final class ArchiveStore {
         store.commit();
     }
 
-    /** Records where a pending text ended up, in one commit. */
+    /** Records where a text ended up, in one commit. */
     void settle(String key, ArchiveEntry entry) {
+        settleUncommitted(key, entry);
+        store.commit();
+    }
+
+    private void settleUncommitted(String key, ArchiveEntry entry) {
         if (entry.records().isEmpty()) {
             unmatched.put(key, GSON.toJson(entry));
         } else {
@@ -78,6 +84,17 @@ public final class ArchiveStore {
         if (pending.containsKey(key)) {
             pending.remove(key);
         }
+    }
+
+    /** Keeps several texts pending, in one commit. */
+    void putPendingAll(Map<String, ArchiveEntry> entries) {
+        entries.forEach((key, entry) -> pending.put(key, GSON.toJson(entry)));
+        store.commit();
+    }
+
+    /** Records where several texts ended up, in one commit. */
+    void settleAll(Map<String, ArchiveEntry> entries) {
+        entries.forEach(this::settleUncommitted);
         store.commit();
     }
 

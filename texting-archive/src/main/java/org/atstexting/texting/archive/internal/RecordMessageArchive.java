@@ -2,7 +2,10 @@ package org.atstexting.texting.archive.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +18,7 @@ import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.host.Attachment;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.osgi.service.component.annotations.Activate;
@@ -95,6 +99,68 @@ public final class RecordMessageArchive implements MessageArchive {
             entry = ArchiveEntry.of(message, origin, List.of());
         }
         return deliverOrKeep(key, entry);
+    }
+
+    @Override
+    public synchronized List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
+        Map<String, ArchiveEntry> work = new LinkedHashMap<>();
+        Map<String, List<RecordRef>> done = new HashMap<>();
+        for (TextMessage message : messages) {
+            String key = message.key();
+            Optional<ArchiveEntry> known = work.containsKey(key) ? Optional.of(work.get(key)) : known(key);
+            if (known.isEmpty()) {
+                work.put(key, ArchiveEntry.of(message, null, List.of()));
+            } else if (known.get().message().status().canMoveTo(message.status())) {
+                work.put(key, known.get().with(known.get().message().withStatus(message.status())));
+            } else if (!work.containsKey(key)) {
+                done.put(key, known.get().recordRefs()); // the same text again: attached once
+            }
+        }
+        if (!work.isEmpty()) {
+            Optional<Map<String, List<RecordRef>>> delivered = deliverAll(work);
+            if (delivered.isPresent()) {
+                done.putAll(delivered.get());
+            } else {
+                store.putPendingAll(work);
+            }
+        }
+        return messages.stream().map(m -> done.getOrDefault(m.key(), List.of())).toList();
+    }
+
+    /** Hands several texts to the host in one call; empty if the host could not take them now. */
+    private Optional<Map<String, List<RecordRef>>> deliverAll(Map<String, ArchiveEntry> work) {
+        HostRecords host = records;
+        if (host == null) {
+            return Optional.empty();
+        }
+        try {
+            List<Attachment> attachments = new ArrayList<>();
+            List<String> owners = new ArrayList<>();
+            for (Map.Entry<String, ArchiveEntry> item : work.entrySet()) {
+                ArchiveEntry entry = item.getValue();
+                TextMessage message = entry.message();
+                List<RecordRef> targets = entry.recordRefs().isEmpty() ? targets(host, entry) : entry.recordRefs();
+                for (RecordRef ref : targets) {
+                    attachments.add(new Attachment(ref, message));
+                    owners.add(item.getKey());
+                }
+            }
+            List<Boolean> accepted = host.attachAll(attachments);
+            Map<String, List<RecordRef>> attached = new HashMap<>();
+            work.keySet().forEach(key -> attached.put(key, new ArrayList<>()));
+            for (int i = 0; i < attachments.size(); i++) {
+                if (accepted.get(i)) {
+                    attached.get(owners.get(i)).add(attachments.get(i).ref());
+                }
+            }
+            Map<String, ArchiveEntry> settled = new LinkedHashMap<>();
+            work.forEach((key, entry) -> settled.put(key, entry.withRecords(attached.get(key))));
+            store.settleAll(settled);
+            return Optional.of(attached);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The host could not take " + work.size() + " texts now; they wait", e);
+            return Optional.empty();
+        }
     }
 
     @Override

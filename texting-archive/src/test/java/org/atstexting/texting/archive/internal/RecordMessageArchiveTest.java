@@ -71,6 +71,30 @@ public class RecordMessageArchiveTest {
     }
 
     @Test
+    public void aPageOfTextsIsArchivedInOneHandOverWithTheSameRules() {
+        archive.bindRecords(host);
+        archive.archive(inbound("20", "+12065550123"), null);
+        List<List<RecordRef>> result = archive.archiveAll(List.of(
+                inbound("20", "+12065550123"), // already archived
+                inbound("21", "+12065550123"),
+                inbound("21", "+12065550123"), // twice in the same page
+                inbound("22", "+12065550199"))); // no record
+        assertEquals(List.of(List.of(GUS, DANA), List.of(GUS, DANA), List.of(GUS, DANA), List.of()),
+                result.stream().map(refs -> refs.stream().sorted(java.util.Comparator.comparing(RecordRef::toString))
+                        .toList()).toList());
+        assertEquals(2, host.on(DANA).size());
+        assertEquals(List.of("zipwhip:22"), archive.unmatched().stream().map(TextMessage::key).toList());
+    }
+
+    @Test
+    public void aPageWaitsWhileTheHostIsAway() {
+        archive.archiveAll(List.of(inbound("30", "+12065550123"), inbound("31", "+12065550123")));
+        archive.bindRecords(host);
+        archive.deliverPending();
+        assertEquals(2, host.on(DANA).size());
+    }
+
+    @Test
     public void aTextForNoRecordIsKeptAsUnmatched() {
         archive.bindRecords(host);
         assertEquals(List.of(), archive.archive(inbound("8", "+12065550199"), null));

@@ -137,6 +137,15 @@ final class Fixtures {
         }
 
         @Override
+        public List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
+            List<List<RecordRef>> result = new ArrayList<>();
+            for (TextMessage message : messages) {
+                result.add(archive(message, null));
+            }
+            return result;
+        }
+
+        @Override
         public boolean updateStatus(String messageKey, DeliveryStatus status) {
             for (int i = 0; i < archived.size(); i++) {
                 if (archived.get(i).key().equals(messageKey)) {
