@@ -105,9 +105,14 @@ public abstract class TextingTestSupport {
         service(type);
         service(ConfigurationAdmin.class).getConfiguration(pid, "?").update(properties);
         Object expected = properties.get(key);
+        // several services of the type may be registered (both providers): any one showing the value will do
         await("the " + type.getSimpleName() + " to show " + key + "=" + expected, () -> {
-            ServiceReference<?> ref = context().getServiceReference(type);
-            return ref != null && expected.equals(ref.getProperty(key));
+            try {
+                ServiceReference<?>[] refs = context().getServiceReferences(type.getName(), null);
+                return refs != null && java.util.Arrays.stream(refs).anyMatch(ref -> expected.equals(ref.getProperty(key)));
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         });
     }
 

@@ -38,6 +38,13 @@ public final class HostStore {
     /** The store's file inside the data directory. */
     public static final String FILE_NAME = "reference-host.mv.db";
 
+    /**
+     * Page cache in MB. A text is matched by number (phone index, then the record) and
+     * attached to a random record, so the cache must hold the upper levels of those trees
+     * for a million records; MVStore's default of 16 MB does not.
+     */
+    private static final int CACHE_MB = 128;
+
     private final Path file;
     private final MVStore store;
     private final MVMap<String, String> groups;
@@ -87,6 +94,7 @@ public final class HostStore {
         this.store = new MVStore.Builder()
                 .fileName(file.toString())
                 .autoCommitDisabled()
+                .cacheSize(CACHE_MB)
                 .open();
         this.groups = store.openMap("groups");
         this.users = store.openMap("users");

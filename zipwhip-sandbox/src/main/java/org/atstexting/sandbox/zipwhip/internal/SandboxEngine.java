@@ -171,7 +171,9 @@ public class SandboxEngine implements ZipwhipSandbox {
 
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
     private final Object lock = new Object();
-    private final AtomicLong messageIds = new AtomicLong(1000);
+    // Zipwhip's message ids are global. Starting from the clock keeps a restarted sandbox (or
+    // one in another test framework) from handing out ids an archive already holds.
+    private final AtomicLong messageIds = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong deviceIds = new AtomicLong(100);
     private final AtomicLong contactIds = new AtomicLong(5000);
 

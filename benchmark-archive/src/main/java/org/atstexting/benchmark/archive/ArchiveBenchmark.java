@@ -1,0 +1,133 @@
+package org.atstexting.benchmark.archive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.atstexting.host.reference.internal.HostStore;
+import org.atstexting.host.reference.internal.ReferenceHostAdminImpl;
+import org.atstexting.host.reference.internal.ReferenceRecords;
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.Direction;
+import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.RecordType;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.archive.internal.ArchiveForBenchmark;
+
+/**
+ * Archives inbound texts (the production archive and reference host, on their real
+ * stores on disk, every hand-over committed) against 10,000 and then 1,000,000 records,
+ * each text from the number of a random record, and prints texts per second for each
+ * size: handed over a poll page at a time ({@code archiveAll}, the poll path, the figure
+ * the goal is about) and one at a time ({@code archive}, the webhook path).
+ */
+public final class ArchiveBenchmark {
+
+    private static final int BATCH = 10_000;
+    private static final int WARM_UP = 5_000;
+    private static final int MEASURED = Integer.getInteger("messages", 50_000);
+    /** Texts per poll page: the Zipwhip provider's default message/list page size. */
+    private static final int PAGE = Integer.getInteger("page", 50);
+
+    /** NANP exchanges 300-899 without the N11 service codes: 594 x 10,000 numbers in one area code. */
+    private static final int[] EXCHANGES = java.util.stream.IntStream.rangeClosed(300, 899)
+            .filter(e -> e % 100 != 11).toArray();
+
+    private ArchiveBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        long small = run(10_000);
+        long large = run(1_000_000);
+        System.out.printf(Locale.ROOT, "1M/10k slowdown: %.2fx (goal: at most 1.20x)%n", (double) small / large);
+        System.out.println("archive msgs/s 10k: " + small + " 1M: " + large);
+    }
+
+    private static long run(int records) throws IOException {
+        Path dir = Files.createTempDirectory("archive-benchmark");
+        try {
+            HostStore host = new HostStore(dir.resolve("host"), false);
+            long loadStart = System.nanoTime();
+            load(host, records);
+            System.out.printf(Locale.ROOT, "%,d records loaded in %.1f s%n", records,
+                    (System.nanoTime() - loadStart) / 1e9);
+            try (ArchiveForBenchmark archive = new ArchiveForBenchmark(dir.resolve("archive.mv").toFile(),
+                    new ReferenceRecords(host))) {
+                SplittableRandom random = new SplittableRandom(42);
+                archive(archive.archive(), records, WARM_UP, 0, random, PAGE);
+                long paged = measure(archive.archive(), records, WARM_UP, random, PAGE);
+                long single = measure(archive.archive(), records, WARM_UP + MEASURED, random, 1);
+                System.out.printf(Locale.ROOT, "%,d records: %,d msgs/s in pages of %d (poll path), "
+                        + "%,d msgs/s one at a time (webhook path)%n", records, paged, PAGE, single);
+                return paged;
+            } finally {
+                host.close();
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void load(HostStore host, int records) {
+        ReferenceHostAdminImpl admin = new ReferenceHostAdminImpl(host);
+        for (int from = 0; from < records; from += BATCH) {
+            int first = from;
+            host.write(() -> {
+                for (int i = first; i < Math.min(first + BATCH, records); i++) {
+                    admin.addRecord(new RecordRef(RecordType.EMPLOYEE, Integer.toString(i)), "Candidate " + i,
+                            number(i));
+                }
+            });
+        }
+    }
+
+    private static long measure(MessageArchive archive, int records, int firstId, SplittableRandom random, int page) {
+        int count = page == 1 ? MEASURED / 5 : MEASURED; // one at a time is slow: fewer texts, same rate
+        long start = System.nanoTime();
+        archive(archive, records, count, firstId, random, page);
+        return Math.round(count / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private static void archive(MessageArchive archive, int records, int count, int firstId, SplittableRandom random,
+            int page) {
+        int unattached = 0;
+        List<TextMessage> texts = new ArrayList<>(page);
+        for (int n = 0; n < count; n++) {
+            texts.add(new TextMessage("zipwhip", Integer.toString(firstId + n), Direction.INBOUND,
+                    number(random.nextInt(records)), "+12065550101", "Yes, that works for me", Instant.now(), null,
+                    DeliveryStatus.RECEIVED));
+            if (texts.size() == page || n == count - 1) {
+                List<List<RecordRef>> attached = page == 1 ? List.of(archive.archive(texts.get(0), null))
+                        : archive.archiveAll(texts);
+                unattached += (int) attached.stream().filter(List::isEmpty).count();
+                texts.clear();
+            }
+        }
+        if (unattached > 0) {
+            throw new IllegalStateException(unattached + " texts matched no record: the benchmark is broken");
+        }
+    }
+
+    private static String number(int i) {
+        return String.format(Locale.ROOT, "+1206%03d%04d", EXCHANGES[i / 10_000], i % 10_000);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.atstexting.texting.twilio.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderException.Kind;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * One HTTP call to Twilio's REST API, authenticated with HTTP Basic (Account SID : Auth
+ * Token), answered by a JSON object: the resource, or Twilio's error
+ * {@code {code, message, more_info, status}}. Transport faults become
+ * {@link Kind#UNREACHABLE}; a body that is not a JSON object {@link Kind#ERROR}. Requests are
+ * never logged: they carry the Auth Token.
+ */
+final class TwilioApi implements Closeable {
+
+    private static final int MAX_CONNECTIONS = 64;
+
+    /** The HTTP status and the JSON object Twilio answered with. */
+    record Reply(int status, JsonObject json) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** Twilio's error code (e.g. 21211), or 0. */
+        int errorCode() {
+            JsonElement code = json.get("code");
+            return code != null && code.isJsonPrimitive() && code.getAsJsonPrimitive().isNumber() ? code.getAsInt() : 0;
+        }
+
+        /** Twilio's error message, or the HTTP status. */
+        String errorText() {
+            JsonElement message = json.get("message");
+            String text = message != null && message.isJsonPrimitive() ? message.getAsString() : "HTTP " + status;
+            int code = errorCode();
+            return code == 0 ? text : text + " (Twilio error " + code + ")";
+        }
+    }
+
+    private final URI base;
+    private final CloseableHttpClient http;
+
+    TwilioApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds) {
+        this.base = base;
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
+                        .setSocketTimeout(Timeout.ofSeconds(responseTimeoutSeconds))
+                        .build())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(responseTimeoutSeconds, TimeUnit.SECONDS)
+                        .build())
+                .disableAutomaticRetries() // a send must never be repeated blindly
+                .disableCookieManagement()
+                .disableRedirectHandling() // a redirect would carry the Authorization header elsewhere
+                .build();
+    }
+
+    /** GETs a path relative to the API base (a leading {@code /}, as in Twilio's page URIs, is allowed). */
+    Reply get(ProviderCredentials credentials, String path) throws ProviderException {
+        return execute(credentials, ClassicRequestBuilder.get(resolve(path)).build());
+    }
+
+    /** POSTs a form to a path relative to the API base. */
+    Reply post(ProviderCredentials credentials, String path, Map<String, String> form) throws ProviderException {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.post(resolve(path)).setCharset(StandardCharsets.UTF_8);
+        form.forEach(builder::addParameter);
+        return execute(credentials, builder.build());
+    }
+
+    URI resolve(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    private Reply execute(ProviderCredentials credentials, ClassicHttpRequest request) throws ProviderException {
+        // do not log the header: it carries the Auth Token
+        request.setHeader(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
+                (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)));
+        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        try {
+            return http.execute(request, response -> {
+                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
+                        StandardCharsets.UTF_8);
+                return new Reply(response.getCode(), parse(response.getCode(), body));
+            });
+        } catch (TwilioMalformed e) {
+            throw new ProviderException(Kind.ERROR, e.getMessage());
+        } catch (IOException e) {
+            throw new ProviderException(Kind.UNREACHABLE, "Twilio could not be reached at " + base + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        } catch (IllegalStateException e) {
+            // the client was closed under us: the provider is being reconfigured or stopped
+            throw new ProviderException(Kind.UNREACHABLE, "The Twilio provider is restarting; try again", e);
+        }
+    }
+
+    private static JsonObject parse(int status, String body) throws IOException {
+        try {
+            JsonElement json = JsonParser.parseString(body);
+            if (!json.isJsonObject()) {
+                throw new TwilioMalformed(status);
+            }
+            return json.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new TwilioMalformed(status);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** A body that is not a JSON object. */
+    private static final class TwilioMalformed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TwilioMalformed(int status) {
+            super("Twilio answered (HTTP " + status + ") with something that is not a JSON object");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.atstexting.fake.twilio;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What tests and the demo do with the fake: look at what it received, deliver replies,
+ * move a message's status, and switch on faults.
+ */
+@ProviderType
+public interface TwilioFake {
+
+    /** Where the fake lives on the HTTP whiteboard; the API is under it, e.g. {@code /twilio-fake/2010-04-01/...}. */
+    String BASE_PATH = "/twilio-fake/";
+
+    /** Adds (or replaces) an account the fake accepts. */
+    void addAccount(String accountSid, String authToken);
+
+    /**
+     * A text from a phone to one of the account's numbers arrives, as Twilio would record it.
+     *
+     * @return the new message's sid
+     */
+    String deliverInbound(String accountSid, String from, String to, String body);
+
+    /** Moves a message to another Twilio status (e.g. {@code delivered}, {@code undelivered}). */
+    void setStatus(String messageSid, String status, Integer errorCode);
+
+    /** The next {@code times} requests are answered with HTTP {@code status} and Twilio's error body. */
+    void failNext(int status, int times);
+
+    /** Every message of the account, oldest first. */
+    List<FakeMessage> messages(String accountSid);
+
+    /** Outbound messages created through the API, oldest first. */
+    List<FakeMessage> sent();
+
+    /** Every request received, oldest first. */
+    List<FakeCall> calls();
+
+    /** Forgets messages, calls and faults; keeps the accounts. */
+    void reset();
+}
