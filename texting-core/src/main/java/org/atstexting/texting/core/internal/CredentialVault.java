@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
@@ -26,6 +28,8 @@ public final class CredentialVault {
 
     private final CoreStore store;
     private final CredentialCipher cipher;
+    /** The stored sets, parsed once: every send looks its sender's up. Writes go through to the store first. */
+    private final Map<String, StoredCredential> byId = new ConcurrentHashMap<>();
 
     @Activate
     public CredentialVault(@Reference CoreStore store, CoreConfiguration config) throws IOException {
@@ -35,6 +39,7 @@ public final class CredentialVault {
     CredentialVault(CoreStore store, CredentialCipher cipher) {
         this.store = store;
         this.cipher = cipher;
+        store.credentials().forEach((id, json) -> byId.put(id, GSON.fromJson(json, StoredCredential.class)));
     }
 
     private static Path keyFile(String configured) {
@@ -44,8 +49,7 @@ public final class CredentialVault {
     }
 
     Optional<StoredCredential> find(String provider, String ownerUserId) {
-        return Optional.ofNullable(store.credentials().get(StoredCredential.id(provider, ownerUserId)))
-                .map(json -> GSON.fromJson(json, StoredCredential.class));
+        return Optional.ofNullable(byId.get(StoredCredential.id(provider, ownerUserId)));
     }
 
     Optional<StoredCredential> findByUsername(String provider, String username) {
@@ -55,21 +59,25 @@ public final class CredentialVault {
     }
 
     List<StoredCredential> all() {
-        return store.credentials().values().stream().map(json -> GSON.fromJson(json, StoredCredential.class)).toList();
+        return List.copyOf(byId.values());
     }
 
-    StoredCredential save(String provider, String username, String phoneNumber, String ownerUserId, String password) {
+    synchronized StoredCredential save(String provider, String username, String phoneNumber, String ownerUserId,
+            String password) {
         String id = StoredCredential.id(provider, ownerUserId);
         StoredCredential stored = new StoredCredential(provider, username, phoneNumber, ownerUserId,
                 cipher.encrypt(password, id));
         store.credentials().put(id, GSON.toJson(stored));
         store.commit();
+        byId.put(id, stored);
         return stored;
     }
 
-    boolean remove(String provider, String ownerUserId) {
-        boolean removed = store.credentials().remove(StoredCredential.id(provider, ownerUserId)) != null;
+    synchronized boolean remove(String provider, String ownerUserId) {
+        String id = StoredCredential.id(provider, ownerUserId);
+        boolean removed = store.credentials().remove(id) != null;
         store.commit();
+        byId.remove(id);
         return removed;
     }
 

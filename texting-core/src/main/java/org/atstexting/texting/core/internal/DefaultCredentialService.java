@@ -95,7 +95,8 @@ public final class DefaultCredentialService implements CredentialService {
         return vault.all().stream().map(StoredCredential::view).toList();
     }
 
-    private CredentialsView save(CredentialsInput input, String ownerUserId) throws TextingException {
+    // one at a time: the username check and the save must not interleave
+    private synchronized CredentialsView save(CredentialsInput input, String ownerUserId) throws TextingException {
         providers.require(input.provider());
         String username = UsernameRule.check(input.username());
         String phone = phoneNumbers.toE164(input.phoneNumber());
