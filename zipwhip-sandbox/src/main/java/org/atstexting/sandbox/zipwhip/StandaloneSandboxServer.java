@@ -35,6 +35,14 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
     private final ExecutorService executor;
     private final URI baseUri;
 
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK hold every answer back ~40 ms (read once, when the server class loads)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private StandaloneSandboxServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger n = new AtomicInteger();
@@ -69,6 +77,7 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
     @Override
     public void close() {
         server.stop(0);
+        engine.shutdown();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -143,6 +152,21 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
     @Override
     public void injectFault(String method, Fault fault, int times) {
         engine.injectFault(method, fault, times);
+    }
+
+    @Override
+    public List<SandboxWebhook> webhooks(String username) {
+        return engine.webhooks(username);
+    }
+
+    @Override
+    public void removeWebhooks(String username) {
+        engine.removeWebhooks(username);
+    }
+
+    @Override
+    public List<SandboxWebhookDelivery> webhookDeliveries() {
+        return engine.webhookDeliveries();
     }
 
     @Override

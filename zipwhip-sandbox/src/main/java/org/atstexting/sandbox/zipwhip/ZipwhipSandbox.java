@@ -97,9 +97,30 @@ public interface ZipwhipSandbox {
      */
     void injectFault(String method, Fault fault, int times);
 
+    /**
+     * @param username an account's username
+     * @return the webhooks the account installed with {@code webhook/add}, oldest first
+     */
+    List<SandboxWebhook> webhooks(String username);
+
+    /** Removes the account's webhooks (as if they had been deleted at Zipwhip). */
+    void removeWebhooks(String username);
+
+    /**
+     * @return every event POSTed to a webhook so far, oldest first. Events are POSTed
+     *         asynchronously, one after the other, as Zipwhip would: {@code receive} when
+     *         {@link #deliverReply} makes a text arrive, {@code send} when {@code message/send}
+     *         stores a message, {@code progress} when {@link #setStatus} changes one. The body
+     *         is the message object as {@code message/list} shows it; the sandbox does not retry.
+     */
+    List<SandboxWebhookDelivery> webhookDeliveries();
+
     /** Forgets every injected fault. */
     void clearFaults();
 
-    /** Forgets calls, messages, sessions and faults; keeps the accounts. Message ids keep increasing. */
+    /**
+     * Forgets calls, messages, sessions, faults and webhook deliveries; keeps the accounts
+     * and their webhooks (account settings at Zipwhip). Message ids keep increasing.
+     */
     void reset();
 }

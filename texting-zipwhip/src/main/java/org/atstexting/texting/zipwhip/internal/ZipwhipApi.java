@@ -2,19 +2,27 @@ package org.atstexting.texting.zipwhip.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
@@ -26,25 +34,35 @@ import com.google.gson.JsonParser;
 
 /**
  * Calls one Zipwhip method: a form POST to {@code <base>/<method>}, answered by the
- * {@code success}/{@code response} envelope. Transport faults become
- * {@link Kind#UNREACHABLE}, anything that is not the envelope {@link Kind#ERROR}.
- * Requests are never logged: they carry passwords and session keys.
+ * {@code success}/{@code response} envelope. Logins and reads are retried by HttpClient's
+ * own mechanism ({@link ZipwhipRetryStrategy}); {@code message/send} never is. Failures
+ * become {@link ZipwhipCallException}s that say whether the request may have reached
+ * Zipwhip. Requests are never logged: they carry passwords and session keys.
  */
 final class ZipwhipApi implements Closeable {
 
+    static final String SEND = "message/send";
+
     private static final int MAX_CONNECTIONS = 64;
+    /** Zipwhip's answers are small; a larger one is not Zipwhip's envelope. */
+    private static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
 
     private final URI base;
+    private final int responseTimeoutSeconds;
     private final CloseableHttpClient http;
 
-    ZipwhipApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds) {
+    ZipwhipApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, int maxAttempts, long backoffMillis) {
         this.base = base;
+        this.responseTimeoutSeconds = responseTimeoutSeconds;
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
                         .setSocketTimeout(Timeout.ofSeconds(responseTimeoutSeconds))
+                        // a pooled connection idle this long is checked before reuse, so a connection the
+                        // server closed meanwhile does not turn a send into an "outcome unknown"
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
                 .build();
         this.http = HttpClients.custom()
@@ -52,44 +70,78 @@ final class ZipwhipApi implements Closeable {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(responseTimeoutSeconds, TimeUnit.SECONDS)
                         .build())
-                .disableAutomaticRetries() // a send must never be repeated blindly
+                .setRetryStrategy(new ZipwhipRetryStrategy(maxAttempts, backoffMillis))
                 .disableCookieManagement()
                 .build();
+    }
+
+    URI base() {
+        return base;
     }
 
     ZipwhipReply call(String method, Map<String, String> form) throws ProviderException {
         ClassicRequestBuilder builder = ClassicRequestBuilder.post(base.resolve(method));
         form.forEach(builder::addParameter);
         ClassicHttpRequest request = builder.build();
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(ZipwhipRetryStrategy.RETRY_ALLOWED, !SEND.equals(method));
         try {
-            return http.execute(request, response -> {
-                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
-                if (response.getCode() >= 300) {
-                    throw new ZipwhipHttpStatus(response.getCode());
+            return http.execute(request, context, response -> {
+                int code = response.getCode();
+                if (code == 429) {
+                    EntityUtils.consume(response.getEntity());
+                    throw new Failure(new ZipwhipCallException(Kind.ERROR, "Zipwhip is rate limiting " + method
+                            + " (HTTP 429)", false, Math.max(0, ZipwhipRetryStrategy.retryAfterMillis(response)), true));
                 }
+                if (code >= 300) {
+                    EntityUtils.consume(response.getEntity());
+                    throw new Failure(new ZipwhipCallException(Kind.ERROR, "Zipwhip answered " + method
+                            + " with HTTP " + code, code >= 500, -1, true));
+                }
+                String body = response.getEntity() == null ? ""
+                        : EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS);
                 return parse(method, body);
             });
-        } catch (ZipwhipHttpStatus e) {
-            throw new ProviderException(Kind.ERROR, "Zipwhip answered " + method + " with HTTP " + e.status);
-        } catch (ZipwhipMalformed e) {
-            throw new ProviderException(Kind.ERROR, e.getMessage());
+        } catch (Failure f) {
+            throw f.failure;
+        } catch (ConnectException | ConnectTimeoutException | NoRouteToHostException | UnknownHostException e) {
+            // no connection was made: Zipwhip certainly did not get the request
+            throw new ZipwhipCallException(Kind.UNREACHABLE, "Zipwhip could not be reached at " + base + " ("
+                    + describe(e) + ")", false, -1);
+        } catch (SocketTimeoutException e) {
+            throw new ZipwhipCallException(Kind.UNREACHABLE, "Zipwhip did not answer " + method + " within "
+                    + responseTimeoutSeconds + " s", true, -1);
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new ZipwhipCallException(Kind.UNREACHABLE, "The call of " + method + " was interrupted", true, -1);
         } catch (IOException e) {
-            throw new ProviderException(Kind.UNREACHABLE, "Zipwhip could not be reached at " + base + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new ZipwhipCallException(Kind.UNREACHABLE, "The connection to Zipwhip failed during " + method
+                    + " (" + describe(e) + ")", true, -1);
         }
     }
 
-    private static ZipwhipReply parse(String method, String body) throws IOException {
+    private static String describe(IOException e) {
+        // exception texts of the JDK and HttpClient name hosts and ports, never request bodies
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static ZipwhipReply parse(String method, String body) throws Failure {
         try {
             JsonElement json = JsonParser.parseString(body);
-            if (!json.isJsonObject() || !json.getAsJsonObject().has("success")) {
-                throw new ZipwhipMalformed(method);
+            if (json.isJsonObject() && json.getAsJsonObject().has("success")) {
+                JsonObject envelope = json.getAsJsonObject();
+                JsonElement success = envelope.get("success");
+                if (success.isJsonPrimitive() && success.getAsJsonPrimitive().isBoolean()) {
+                    return new ZipwhipReply(success.getAsBoolean(), envelope.get("response"));
+                }
             }
-            JsonObject envelope = json.getAsJsonObject();
-            return new ZipwhipReply(envelope.get("success").getAsBoolean(), envelope.get("response"));
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new ZipwhipMalformed(method);
+        } catch (JsonParseException | IllegalStateException e) {
+            // falls through: not the envelope
         }
+        // the request arrived and Zipwhip did something: a send's outcome is unknown
+        throw new Failure(new ZipwhipCallException(Kind.ERROR,
+                "Zipwhip answered " + method + " with something that is not its JSON envelope", true, -1, true));
     }
 
     @Override
@@ -97,23 +149,14 @@ final class ZipwhipApi implements Closeable {
         http.close();
     }
 
-    /** Carries an HTTP error status out of the response handler. */
-    private static final class ZipwhipHttpStatus extends IOException {
+    /** Carries a {@link ZipwhipCallException} out of the response handler. */
+    private static final class Failure extends IOException {
         private static final long serialVersionUID = 1L;
-        final int status;
+        final transient ZipwhipCallException failure;
 
-        ZipwhipHttpStatus(int status) {
-            super("HTTP " + status);
-            this.status = status;
-        }
-    }
-
-    /** A body that is not Zipwhip's JSON envelope. */
-    static final class ZipwhipMalformed extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        ZipwhipMalformed(String method) {
-            super("Zipwhip answered " + method + " with something that is not its JSON envelope");
+        Failure(ZipwhipCallException failure) {
+            super(failure.getMessage(), null);
+            this.failure = failure;
         }
     }
 }

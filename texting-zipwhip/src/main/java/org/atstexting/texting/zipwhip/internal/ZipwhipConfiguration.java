@@ -3,17 +3,23 @@ package org.atstexting.texting.zipwhip.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+/**
+ * The provider's configuration, PID {@value #PID}. Every change takes effect at once
+ * (the component's {@code @Modified} swaps the client; calls already under way finish on
+ * the old one). Nothing secret lives here: passwords are the core's, session keys stay in
+ * memory and webhook secrets in the bundle's data area.
+ */
 @ObjectClassDefinition(
         name = "ats-texting Zipwhip provider",
         description = "Connection to Zipwhip's HTTP API. Zipwhip's service was shut down in December 2022; "
                 + "point the API base URL at the bundled sandbox to try the integration.")
-@interface ZipwhipConfiguration {
+public @interface ZipwhipConfiguration {
 
     String PID = "org.atstexting.zipwhip";
 
     @AttributeDefinition(name = "Enabled",
             description = "When off, every send and test through Zipwhip is refused with \"Zipwhip is disabled\"; "
-                    + "nothing stored is lost.")
+                    + "nothing stored is lost, and replies are read once it is on again.")
     boolean enabled() default false;
 
     @AttributeDefinition(name = "API base URL",
@@ -29,13 +35,40 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long to wait for Zipwhip's answer once connected (Zipwhip's own client used 45).")
     int responseTimeoutSeconds() default 45;
 
+    @AttributeDefinition(name = "Attempts per call",
+            description = "How often a login or a read is tried in all when Zipwhip cannot be reached, answers "
+                    + "5xx or 429 (1 = no retry). A send is never repeated blindly: when its outcome is unknown it is "
+                    + "looked up in the message list first.")
+    int maxAttempts() default 3;
+
+    @AttributeDefinition(name = "Base backoff (milliseconds)",
+            description = "Wait before the first retry; it doubles with every further retry (with random jitter), "
+                    + "up to 30 s. A Retry-After from Zipwhip is honoured instead, if it asks for 30 s or less.")
+    int backoffMillis() default 500;
+
     @AttributeDefinition(name = "Inbound page size",
-            description = "How many messages one message/list call asks for when reading replies.")
+            description = "How many messages one message/list call asks for when reading replies (1 to 100).")
     int pageSize() default 50;
 
     @AttributeDefinition(name = "Inbound pages per poll",
-            description = "Most message/list pages read for one account in one poll; the rest are read next time.")
+            description = "Most message/list pages read for one account in one poll; the rest are read next time. "
+                    + "How often polls run is the core's setting (org.atstexting.texting.core, polling interval).")
     int maxPagesPerPoll() default 20;
+
+    @AttributeDefinition(name = "Public callback base URL",
+            description = "Public URL at which Zipwhip reaches this host's HTTP whiteboard, e.g. "
+                    + "https://ats.example.com; the webhook is installed at <this>/zipwhip/webhook. Empty: no "
+                    + "webhook, replies and delivery statuses are read by polling only.")
+    String callbackBaseUrl() default "";
+
+    @AttributeDefinition(name = "Send rate limit (texts per second)",
+            description = "Most texts sent through Zipwhip per second, across all accounts; a send over the limit "
+                    + "waits up to 'Send rate wait' and is then refused (nothing sent). 0: no limit.")
+    int sendRatePerSecond() default 10;
+
+    @AttributeDefinition(name = "Send rate wait (milliseconds)",
+            description = "How long a send over the rate limit waits for its turn before it is refused.")
+    int sendRateWaitMillis() default 5000;
 
     @AttributeDefinition(name = "Default region",
             description = "ISO country code for Zipwhip's 10-digit addresses, which carry no country code.")

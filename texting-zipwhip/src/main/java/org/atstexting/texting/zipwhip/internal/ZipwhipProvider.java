@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -37,6 +38,7 @@ public final class ZipwhipProvider implements TextingProvider {
 
     private static final Logger LOG = Logger.getLogger(ZipwhipProvider.class.getName());
 
+    private final ZipwhipInbound inbound;
     private final ScheduledExecutorService retirement = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ats-texting zipwhip client retirement");
         t.setDaemon(true);
@@ -45,34 +47,40 @@ public final class ZipwhipProvider implements TextingProvider {
     private volatile ZipwhipClient client;
 
     @Activate
-    public ZipwhipProvider(ZipwhipConfiguration config) {
+    public ZipwhipProvider(ZipwhipConfiguration config, @Reference ZipwhipInbound inbound) {
+        this.inbound = inbound;
         this.client = clientFor(config);
+        inbound.accept(client == null ? null : client.messages());
     }
 
     @Modified
     void modified(ZipwhipConfiguration config) {
         ZipwhipClient previous = client;
         client = clientFor(config);
+        inbound.accept(client == null ? null : client.messages());
         // calls already under way finish on the client they started with
         if (previous != null) {
             retirement.schedule(() -> closeQuietly(previous),
-                    config.connectTimeoutSeconds() + config.responseTimeoutSeconds() + 1L, TimeUnit.SECONDS);
+                    2L * (config.connectTimeoutSeconds() + config.responseTimeoutSeconds()) + 1L, TimeUnit.SECONDS);
         }
     }
 
     @Deactivate
     void deactivate() {
+        inbound.accept(null);
         retirement.shutdownNow();
         closeQuietly(client);
     }
 
-    private static ZipwhipClient clientFor(ZipwhipConfiguration config) {
+    private ZipwhipClient clientFor(ZipwhipConfiguration config) {
         if (!config.enabled()) {
             LOG.info("Zipwhip provider is disabled");
             return null;
         }
-        LOG.info(() -> "Zipwhip provider is enabled at " + config.apiBaseUrl());
-        return new ZipwhipClient(config);
+        LOG.info(() -> "Zipwhip provider is enabled at " + config.apiBaseUrl()
+                + (config.callbackBaseUrl().isBlank() ? " (polling only)" : " with webhooks at "
+                        + config.callbackBaseUrl()));
+        return new ZipwhipClient(config, inbound);
     }
 
     private static void closeQuietly(ZipwhipClient retired) {

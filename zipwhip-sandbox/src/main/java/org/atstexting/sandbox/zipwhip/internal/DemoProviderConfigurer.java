@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Reference;
  * (the sandbox stands in for Zipwhip, which no longer runs), so with the framework property
  * {@code atstexting.sandbox.configureProvider=true} this creates the provider's configuration
  * (PID {@code org.atstexting.zipwhip}) with {@code enabled=true} and
- * {@code apiBaseUrl=http://127.0.0.1:<org.osgi.service.http.port>/zipwhip-sandbox/}. It never
+ * {@code apiBaseUrl=http://127.0.0.1:<org.osgi.service.http.port>/zipwhip-sandbox/} and
+ * {@code callbackBaseUrl=http://127.0.0.1:<port>}, so the sandbox's webhook events reach the
+ * provider's webhook servlet on the same HTTP service. It never
  * overwrites an existing configuration: a real host configures the provider itself and leaves
  * the property unset.
  */
@@ -43,7 +45,9 @@ public class DemoProviderConfigurer {
             }
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("enabled", Boolean.TRUE);
-            props.put("apiBaseUrl", "http://127.0.0.1:" + port(context.getProperty(HTTP_PORT_PROPERTY)) + sandbox.basePath());
+            String local = "http://127.0.0.1:" + port(context.getProperty(HTTP_PORT_PROPERTY));
+            props.put("apiBaseUrl", local + sandbox.basePath());
+            props.put("callbackBaseUrl", local);
             // "?": any bundle (the provider) may bind this configuration
             configAdmin.getConfiguration(PROVIDER_PID, "?").update(props);
         } catch (IOException e) {

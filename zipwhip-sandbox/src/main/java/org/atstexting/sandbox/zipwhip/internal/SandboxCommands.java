@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.felix.service.command.Descriptor;
 import org.atstexting.sandbox.zipwhip.SandboxCall;
 import org.atstexting.sandbox.zipwhip.SandboxMessage;
+import org.atstexting.sandbox.zipwhip.SandboxWebhookDelivery;
 import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(
         service = SandboxCommands.class,
-        property = { "osgi.command.scope=texting", "osgi.command.function=reply", "osgi.command.function=sandbox" })
+        property = { "osgi.command.scope=texting", "osgi.command.function=reply", "osgi.command.function=sandbox",
+                "osgi.command.function=progress", "osgi.command.function=fault" })
 public class SandboxCommands {
 
     private final ZipwhipSandbox sandbox;
@@ -35,6 +37,23 @@ public class SandboxCommands {
         System.out.println("Delivered inbound message " + m.id() + " from " + m.sourceAddress() + " to " + m.destAddress());
     }
 
+    @Descriptor("change a sandbox message's transmission state, as the carrier would (posts a progress webhook)")
+    public void progress(
+            @Descriptor("the message id") long messageId,
+            @Descriptor("the new state, e.g. SENT, DELIVERED, ERROR") String state) {
+        sandbox.setStatus(messageId, state);
+        System.out.println("Message " + messageId + " is now " + state);
+    }
+
+    @Descriptor("make the next calls of a sandbox method fail")
+    public void fault(
+            @Descriptor("the API method, e.g. message/send") String method,
+            @Descriptor("SERVER_ERROR, RATE_LIMITED, SLOW, SESSION_EXPIRED, MALFORMED_JSON or SEND_THEN_FAIL") String fault,
+            @Descriptor("how many calls") int times) {
+        sandbox.injectFault(method, ZipwhipSandbox.Fault.valueOf(fault), times);
+        System.out.println("The next " + times + " call(s) of " + method + " will suffer " + fault);
+    }
+
     @Descriptor("show the calls the Zipwhip sandbox received and the messages it sent")
     public void sandbox() {
         List<SandboxCall> calls = sandbox.calls();
@@ -48,6 +67,11 @@ public class SandboxCommands {
         for (SandboxMessage m : sent) {
             System.out.println("  " + m.id() + " " + m.sourceAddress() + " -> " + m.destAddress() + " ["
                     + m.transmissionState() + "] " + m.dateCreated() + ": " + m.body());
+        }
+        List<SandboxWebhookDelivery> deliveries = sandbox.webhookDeliveries();
+        System.out.println("Webhook events posted (" + deliveries.size() + "):");
+        for (SandboxWebhookDelivery d : deliveries) {
+            System.out.println("  " + d.event() + " message " + d.messageId() + " -> HTTP " + d.status());
         }
     }
 }

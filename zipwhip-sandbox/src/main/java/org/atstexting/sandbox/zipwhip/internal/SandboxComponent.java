@@ -4,6 +4,7 @@ import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -29,5 +30,10 @@ public class SandboxComponent extends SandboxEngine {
             }
             addAccount(entry.substring(0, colon).trim(), entry.substring(colon + 1));
         }
+    }
+
+    @Deactivate
+    void stop() {
+        shutdown();
     }
 }

@@ -1,6 +1,12 @@
 package org.atstexting.sandbox.zipwhip.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,12 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.atstexting.sandbox.zipwhip.SandboxCall;
 import org.atstexting.sandbox.zipwhip.SandboxMessage;
+import org.atstexting.sandbox.zipwhip.SandboxWebhook;
+import org.atstexting.sandbox.zipwhip.SandboxWebhookDelivery;
 import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
 
 import com.google.gson.Gson;
@@ -51,6 +62,12 @@ import com.google.gson.JsonPrimitive;
  * <li>{@code fingerprint}: a conversation fingerprint, a decimal string derived from account and
  * other party; the send response's top-level fingerprint is the root (first) message's, and
  * {@code root} is the root message's id (as in the official client's MessageToken.rootMessage).</li>
+ * <li>{@code webhook/add}: {@code type} must be {@code message}; {@code event} one of {@code receive},
+ * {@code send}, {@code progress}, {@code read}, {@code delete}; {@code url} absolute http(s);
+ * {@code method} (optional) only {@code POST}. The answer is the webhook object {@code {id, type,
+ * event, url, method}} (shape not confirmed). Webhooks belong to the account, not the session, and
+ * outlive {@link #reset()}. Events are POSTed as {@code application/json}, the body being the
+ * message object, on one background thread, in order, without retries.</li>
  * <li>Message ids, device ids and contact ids are numbers; message ids keep increasing across
  * {@link #reset()} so an id a client stored never names a different message.</li>
  * </ul>
@@ -75,7 +92,8 @@ public class SandboxEngine implements ZipwhipSandbox {
         SESSION_GET("session/get", 1, "session"),
         MESSAGE_SEND("message/send", 3, "session", "contacts", "body"),
         MESSAGE_LIST("message/list", 1, "session", "start", "limit"),
-        MESSAGE_GET("message/get", 2, "session", "messages");
+        MESSAGE_GET("message/get", 2, "session", "messages"),
+        WEBHOOK_ADD("webhook/add", 4, "session", "type", "event", "url", "method");
 
         final String path;
         final int required;
@@ -186,6 +204,18 @@ public class SandboxEngine implements ZipwhipSandbox {
     private final List<Msg> sent = new ArrayList<>();
     private final Map<String, Long> contacts = new HashMap<>();
     private final Map<String, Deque<FaultEntry>> faults = new HashMap<>();
+    private final Map<String, List<SandboxWebhook>> webhooks = new HashMap<>();
+    private final List<SandboxWebhookDelivery> deliveries = new ArrayList<>();
+    private final AtomicLong webhookIds = new AtomicLong(700);
+
+    private static final Set<String> WEBHOOK_EVENTS = Set.of("receive", "send", "progress", "read", "delete");
+    /** POSTs webhook events one after the other, off the caller's thread; daemon, so it never holds up a JVM. */
+    private final ExecutorService webhookSender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "zipwhip-sandbox webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile HttpClient webhookHttp;
 
     @Override
     public String basePath() {
@@ -277,6 +307,8 @@ public class SandboxEngine implements ZipwhipSandbox {
                 case MESSAGE_SEND -> send(params.get("session"), params.get("contacts"), params.get("body"));
                 case MESSAGE_LIST -> list(params.get("session"), params.get("start"), params.get("limit"));
                 case MESSAGE_GET -> get(params.get("session"), params.get("messages"));
+                case WEBHOOK_ADD -> webhookAdd(params.get("session"), params.get("type"), params.get("event"),
+                        params.get("url"), params.get("method"));
             };
             return ok(true, result);
         } catch (Refused e) {
@@ -346,6 +378,7 @@ public class SandboxEngine implements ZipwhipSandbox {
             for (String to : recipients) {
                 Msg m = store(username, false, to, body, "QUEUED", now);
                 sent.add(m);
+                fire("send", m);
                 if (root == null) {
                     root = m;
                 }
@@ -361,6 +394,85 @@ public class SandboxEngine implements ZipwhipSandbox {
             o.addProperty("root", root.id);
             o.add("tokens", tokens);
             return o;
+        }
+    }
+
+    private JsonElement webhookAdd(String session, String type, String event, String url, String method)
+            throws Refused {
+        if (!"message".equals(type)) {
+            throw new Refused("Unknown webhook type '" + type + "'");
+        }
+        if (!WEBHOOK_EVENTS.contains(event)) {
+            throw new Refused("Unknown webhook event '" + event + "'");
+        }
+        String httpMethod = method == null ? "POST" : method;
+        if (!"POST".equals(httpMethod)) {
+            throw new Refused("Unsupported webhook method '" + method + "'");
+        }
+        try {
+            URI uri = new URI(url);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new Refused("Invalid webhook url");
+            }
+        } catch (URISyntaxException e) {
+            throw new Refused("Invalid webhook url");
+        }
+        synchronized (lock) {
+            String username = account(session);
+            SandboxWebhook hook = new SandboxWebhook(webhookIds.incrementAndGet(), username, type, event, url,
+                    httpMethod);
+            webhooks.computeIfAbsent(username, k -> new ArrayList<>()).add(hook);
+            JsonObject o = new JsonObject();
+            o.addProperty("id", hook.id());
+            o.addProperty("type", type);
+            o.addProperty("event", event);
+            o.addProperty("url", url);
+            o.addProperty("method", httpMethod);
+            return o;
+        }
+    }
+
+    /** POSTs the message to the account's webhooks for {@code event}, in the background. Caller holds lock. */
+    private void fire(String event, Msg m) {
+        List<SandboxWebhook> hooks = webhooks.getOrDefault(m.account, List.of()).stream()
+                .filter(h -> h.event().equals(event)).toList();
+        if (hooks.isEmpty()) {
+            return;
+        }
+        String body = gson.toJson(json(m));
+        long messageId = m.id;
+        for (SandboxWebhook hook : hooks) {
+            try {
+                webhookSender.execute(() -> post(hook, event, messageId, body));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                return;
+            }
+        }
+    }
+
+    private void post(SandboxWebhook hook, String event, long messageId, String body) {
+        int status;
+        try {
+            HttpClient http = webhookHttp;
+            if (http == null) {
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                webhookHttp = http;
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            status = -1; // the receiver could not be reached; like Zipwhip, the sandbox does not say why
+        }
+        synchronized (lock) {
+            deliveries.add(new SandboxWebhookDelivery(hook.id(), event, messageId, status));
         }
     }
 
@@ -460,7 +572,9 @@ public class SandboxEngine implements ZipwhipSandbox {
                 throw new IllegalArgumentException("Unknown account: " + toAccountUsername);
             }
             // an inbound text has arrived, so it is DELIVERED
-            return store(toAccountUsername, true, number, body, "DELIVERED", now()).snapshot();
+            Msg m = store(toAccountUsername, true, number, body, "DELIVERED", now());
+            fire("receive", m);
+            return m.snapshot();
         }
     }
 
@@ -476,6 +590,7 @@ public class SandboxEngine implements ZipwhipSandbox {
             }
             m.state = transmissionState.trim().toUpperCase(Locale.ROOT);
             m.updated = now();
+            fire("progress", m);
         }
     }
 
@@ -487,6 +602,32 @@ public class SandboxEngine implements ZipwhipSandbox {
         synchronized (lock) {
             faults.computeIfAbsent(strip(method), k -> new ArrayDeque<>()).add(new FaultEntry(fault, times));
         }
+    }
+
+    @Override
+    public List<SandboxWebhook> webhooks(String username) {
+        synchronized (lock) {
+            return List.copyOf(webhooks.getOrDefault(username, List.of()));
+        }
+    }
+
+    @Override
+    public void removeWebhooks(String username) {
+        synchronized (lock) {
+            webhooks.remove(username);
+        }
+    }
+
+    @Override
+    public List<SandboxWebhookDelivery> webhookDeliveries() {
+        synchronized (lock) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    /** Stops POSTing webhook events (the server adapters call this when they stop). */
+    public void shutdown() {
+        webhookSender.shutdownNow();
     }
 
     @Override
@@ -505,6 +646,7 @@ public class SandboxEngine implements ZipwhipSandbox {
             sent.clear();
             sessions.clear();
             contacts.clear();
+            deliveries.clear();
             faults.clear();
         }
     }

@@ -41,6 +41,10 @@ public class SandboxServlet extends HttpServlet {
         r.headers().forEach(resp::setHeader);
         byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(out.length);
-        resp.getOutputStream().write(out);
+        try {
+            resp.getOutputStream().write(out);
+        } catch (IOException clientGone) {
+            // the client stopped waiting (a SLOW fault outlasting its timeout): nobody to answer
+        }
     }
 }

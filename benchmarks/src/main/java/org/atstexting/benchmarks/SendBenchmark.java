@@ -1,0 +1,233 @@
+package org.atstexting.benchmarks;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.atstexting.sandbox.zipwhip.StandaloneSandboxServer;
+import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.SendRequest;
+import org.atstexting.texting.TextingPermissions;
+import org.atstexting.texting.TextingService;
+import org.atstexting.texting.host.HostRecords;
+import org.atstexting.texting.spi.TextingProvider;
+
+import com.google.gson.JsonParser;
+
+/**
+ * Sends per second through the texting service and the Zipwhip provider against the
+ * sandbox ("send path"), and raw HttpClient 5 posting the same {@code message/send}
+ * requests to the same sandbox ("raw"), at the same concurrency, in one run. The two are
+ * measured in alternating rounds (the sandbox is reset before each) so drift hits both
+ * alike. The last line printed is {@code send-path/raw ratio: <number>}.
+ *
+ * <p>The send path is the real one: the core's {@code DefaultTextingService} (permission
+ * check, number normalisation, the credential vault with its AES-GCM decryption, the
+ * provider registry, events), the real archive on its H2 store, and the real Zipwhip
+ * provider with its session, retry strategy and rate limiter (set to "no limit"). Only the
+ * host's services (permissions, records) are stand-ins, because the host is the ATS's.
+ *
+ * <p>Arguments (all optional): threads (default 4), seconds per round (default 4), rounds
+ * (default 3).
+ */
+public final class SendBenchmark {
+
+    private static final String BODY = "Hi Dana, are you free Tuesday at 10?";
+    private static final String TO = "+12065550123";
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Logger.getLogger("org.atstexting").setLevel(Level.WARNING);
+        File dir = Files.createTempDirectory("ats-texting-bench").toFile();
+        System.setProperty("user.home", dir.getAbsolutePath()); // the credential key file goes here
+
+        try (StandaloneSandboxServer sandbox = StandaloneSandboxServer.start();
+                CloseableHttpClient raw = rawClient(threads)) {
+            List<String> accounts = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String account = "20655502" + String.format("%02d", i);
+                sandbox.addAccount(account, "pw-" + i);
+                accounts.add(account);
+            }
+            TextingService texting = sendPath(dir, sandbox, accounts, threads);
+
+            System.out.printf("threads %d, %d s per round, %d rounds, sandbox %s%n", threads, seconds, rounds,
+                    sandbox.baseUri());
+            // warm-up: JIT, pools, sessions
+            run(threads, 5, i -> sendPathTask(texting, i), sandbox);
+            run(threads, 5, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox);
+
+            long pathSends = 0, rawSends = 0;
+            double pathSeconds = 0, rawSeconds = 0;
+            for (int r = 1; r <= rounds; r++) {
+                Result path = run(threads, seconds, i -> sendPathTask(texting, i), sandbox);
+                Result direct = run(threads, seconds, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox);
+                System.out.printf("round %d: send path %.0f sends/s, raw %.0f sends/s%n", r, path.perSecond(),
+                        direct.perSecond());
+                pathSends += path.sends;
+                pathSeconds += path.seconds;
+                rawSends += direct.sends;
+                rawSeconds += direct.seconds;
+            }
+            double pathRate = pathSends / pathSeconds;
+            double rawRate = rawSends / rawSeconds;
+            System.out.printf("send path: %d sends in %.1f s = %.0f sends/s%n", pathSends, pathSeconds, pathRate);
+            System.out.printf("raw HttpClient 5: %d sends in %.1f s = %.0f sends/s%n", rawSends, rawSeconds, rawRate);
+            System.out.printf("send-path/raw ratio: %.3f%n", pathRate / rawRate);
+        }
+        System.exit(0); // the core's and archive's daemon threads need not be waited for
+    }
+
+    /** The core, the archive and the Zipwhip provider, wired by hand as SCR would wire them. */
+    private static TextingService sendPath(File dir, StandaloneSandboxServer sandbox, List<String> accounts,
+            int threads) throws Exception {
+        TextingPermissions permissions = Components.permissive(TextingPermissions.class);
+        HostRecords records = Components.permissive(HostRecords.class);
+
+        Object coreConfig = Components.config("org.atstexting.texting.core.internal.CoreConfiguration",
+                Map.of("pollIntervalSeconds", 0, "keyFile", new File(dir, "credentials.key").getPath()));
+        Object coreStore = Components.create("org.atstexting.texting.core.internal.CoreStore",
+                Components.dataArea(new File(dir, "core")));
+        Object vault = Components.create("org.atstexting.texting.core.internal.CredentialVault", coreStore, coreConfig);
+        Object registry = Components.create("org.atstexting.texting.core.internal.ProviderRegistry");
+        Object events = Components.create("org.atstexting.texting.core.internal.MessageEventPublisher");
+
+        MessageArchive archive;
+        if (Boolean.getBoolean("bench.noArchive")) {
+            archive = Components.permissive(MessageArchive.class);
+        } else {
+            Object archiveStore = Components.create("org.atstexting.texting.archive.internal.ArchiveStore",
+                    Components.dataArea(new File(dir, "archive")));
+            archive = (MessageArchive) Components.create(
+                    "org.atstexting.texting.archive.internal.RecordMessageArchive", archiveStore);
+            Components.call(archive, "bindRecords", records);
+        }
+
+        Object zipwhipConfig = Components.config("org.atstexting.texting.zipwhip.internal.ZipwhipConfiguration",
+                Map.of("enabled", true, "apiBaseUrl", sandbox.baseUri().toString(), "sendRatePerSecond", 0));
+        Object inbound = Components.create("org.atstexting.texting.zipwhip.internal.ZipwhipInbound",
+                Components.dataArea(new File(dir, "zipwhip")));
+        TextingProvider zipwhip = (TextingProvider) Components.create(
+                "org.atstexting.texting.zipwhip.internal.ZipwhipProvider", zipwhipConfig, inbound);
+        provider = zipwhip;
+        Components.call(registry, "bindProvider", zipwhip, Map.of(TextingProvider.PROVIDER_PROPERTY, "zipwhip"));
+
+        for (int i = 0; i < threads; i++) {
+            String account = accounts.get(i);
+            Components.call(vault, "save", "zipwhip", account, "+1" + account, "user" + i, "pw-" + i);
+        }
+        return (TextingService) Components.create("org.atstexting.texting.core.internal.DefaultTextingService",
+                permissions, vault, registry, archive, records, events, coreConfig);
+    }
+
+    private static CloseableHttpClient rawClient(int threads) {
+        // the provider's own settings: pooled, 64 connections, the same timeouts
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(64).setMaxConnPerRoute(64)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(10)).setSocketTimeout(Timeout.ofSeconds(45))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(45)).build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    interface Task {
+        void sendOne() throws Exception;
+    }
+
+    interface TaskFactory {
+        Task forThread(int i) throws Exception;
+    }
+
+    static volatile TextingProvider provider;
+
+    private static Task sendPathTask(TextingService texting, int i) {
+        if (Boolean.getBoolean("bench.providerOnly")) {
+            // the provider alone, without the core: to tell the two apart
+            String account = "20655502" + String.format("%02d", i);
+            org.atstexting.texting.spi.ProviderCredentials c = new org.atstexting.texting.spi.ProviderCredentials(
+                    account, "+1" + account, "pw-" + i);
+            org.atstexting.texting.spi.OutboundText t = new org.atstexting.texting.spi.OutboundText(TO, BODY);
+            return () -> provider.send(c, t);
+        }
+        return () -> texting.send(SendRequest.toNumber("user" + i, TO, BODY));
+    }
+
+    /** Logs in once (as the provider does), then posts message/send with the session, reading each answer. */
+    private static Task rawTask(CloseableHttpClient http, StandaloneSandboxServer sandbox, String account,
+            String password) throws Exception {
+        String session = http.execute(ClassicRequestBuilder.post(sandbox.baseUri().resolve("user/login"))
+                .addParameter("username", account).addParameter("password", password).build(),
+                response -> JsonParser.parseString(EntityUtils.toString(response.getEntity())).getAsJsonObject()
+                        .get("response").getAsString());
+        return () -> http.execute(ClassicRequestBuilder.post(sandbox.baseUri().resolve("message/send"))
+                .addParameter("session", session).addParameter("contacts", TO).addParameter("body", BODY).build(),
+                response -> {
+                    String body = EntityUtils.toString(response.getEntity());
+                    if (response.getCode() != 200 || !JsonParser.parseString(body).getAsJsonObject()
+                            .get("success").getAsBoolean()) {
+                        throw new IllegalStateException("raw send failed: " + body);
+                    }
+                    return body;
+                });
+    }
+
+    record Result(long sends, double seconds) {
+        double perSecond() {
+            return sends / seconds;
+        }
+    }
+
+    private static Result run(int threads, int seconds, TaskFactory factory, StandaloneSandboxServer sandbox)
+            throws Exception {
+        sandbox.reset(); // frees what the last round stored; sessions go too (both sides log in again)
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            tasks.add(factory.forThread(i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (Task task : tasks) {
+            counts.add(pool.submit((Callable<Long>) () -> {
+                long n = 0;
+                while (System.nanoTime() < deadline) {
+                    task.sendOne();
+                    n++;
+                }
+                return n;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> f : counts) {
+            total += f.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(total, elapsed);
+    }
+}

@@ -1,0 +1,134 @@
+package org.atstexting.texting.zipwhip.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The webhook secrets, one per Zipwhip account. A secret is 32 random bytes (base64url),
+ * generated when the provider installs the account's webhook, and sent to Zipwhip inside
+ * the callback URL; Zipwhip documents no signature scheme, so presenting the secret is the
+ * proof that a call comes from Zipwhip.
+ *
+ * <p>Decision: only the SHA-256 of each secret is kept, in a properties file in the
+ * bundle's data area (owner-only where the file system allows), next to the callback URL
+ * it was installed for and the account's number. The secret itself exists in memory only
+ * while the webhook is installed; nothing here ever logs it. A stolen file does not let
+ * anyone forge a call, and a restart keeps verifying, because verifying needs the hash
+ * only. Calls are checked by hashing the presented secret and comparing hashes with
+ * {@link MessageDigest#isEqual} (constant time).
+ */
+final class WebhookSecrets {
+
+    /** What is stored for one account. */
+    record Entry(String account, String accountNumber, String callbackUrl, byte[] secretHash) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private final Properties props = new Properties();
+
+    WebhookSecrets(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the Zipwhip webhook store " + file, e);
+            }
+        }
+    }
+
+    static String newSecret() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    static byte[] hash(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    synchronized Optional<Entry> entry(String account) {
+        String hash = props.getProperty(account + ".hash");
+        if (hash == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Entry(account, props.getProperty(account + ".number", ""),
+                    props.getProperty(account + ".url", ""), HexFormat.of().parseHex(hash)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code secret} is the one installed for {@code account}; constant time in the secret. */
+    boolean verify(String account, String secret) {
+        if (account == null || secret == null) {
+            return false;
+        }
+        Optional<Entry> entry = entry(account);
+        byte[] presented = hash(secret);
+        return entry.isPresent() && MessageDigest.isEqual(presented, entry.get().secretHash());
+    }
+
+    synchronized void put(String account, String accountNumber, String callbackUrl, String secret) {
+        props.setProperty(account + ".hash", HexFormat.of().formatHex(hash(secret)));
+        props.setProperty(account + ".number", accountNumber);
+        props.setProperty(account + ".url", callbackUrl);
+        save();
+    }
+
+    synchronized void remove(String account) {
+        props.remove(account + ".hash");
+        props.remove(account + ".number");
+        props.remove(account + ".url");
+        save();
+    }
+
+    private void save() {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "webhooks", ".tmp");
+            try {
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the data area's ACLs apply
+                }
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    props.store(out, "Zipwhip webhooks: SHA-256 of each account's secret, never the secret");
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the Zipwhip webhook store " + file, e);
+        }
+    }
+}
