@@ -29,6 +29,8 @@ final class CredentialCipher {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    /** Looking a cipher up costs more than using it, and every send decrypts: one per thread, re-initialised each time. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(CredentialCipher::newCipher);
 
     private CredentialCipher(SecretKey key) {
         this.key = key;
@@ -71,11 +73,19 @@ final class CredentialCipher {
         }
     }
 
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
     String encrypt(String plaintext, String entryId) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(entryId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -91,7 +101,7 @@ final class CredentialCipher {
     /** @throws GeneralSecurityException if the ciphertext was made with another key or for another entry */
     String decrypt(String sealed, String entryId) throws GeneralSecurityException {
         byte[] in = Base64.getDecoder().decode(sealed);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = ciphers.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
         cipher.updateAAD(entryId.getBytes(StandardCharsets.UTF_8));
         return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
