@@ -98,7 +98,7 @@ public final class SendBenchmark {
     }
 
     /** The core, the archive and the Zipwhip provider, wired by hand as SCR would wire them. */
-    private static TextingService sendPath(File dir, StandaloneSandboxServer sandbox, List<String> accounts,
+    static TextingService sendPath(File dir, StandaloneSandboxServer sandbox, List<String> accounts,
             int threads) throws Exception {
         TextingPermissions permissions = Components.permissive(TextingPermissions.class);
         HostRecords records = Components.permissive(HostRecords.class);
@@ -135,8 +135,13 @@ public final class SendBenchmark {
             String account = accounts.get(i);
             Components.call(vault, "save", "zipwhip", account, "+1" + account, "user" + i, "pw-" + i);
         }
+        Object optOuts = Components.create("org.atstexting.texting.core.internal.OptOutRegistry", coreStore,
+                permissions, records, coreConfig);
+        Object ledger = Components.create("org.atstexting.texting.core.internal.SentLedger", coreStore);
+        Object sender = Components.create("org.atstexting.texting.core.internal.OutboundSender", vault, registry,
+                archive, events, ledger, optOuts);
         return (TextingService) Components.create("org.atstexting.texting.core.internal.DefaultTextingService",
-                permissions, vault, registry, archive, records, events, coreConfig);
+                permissions, vault, archive, records, optOuts, sender, coreConfig);
     }
 
     private static CloseableHttpClient rawClient(int threads) {

@@ -33,7 +33,12 @@ public class TextingException extends Exception {
         /** The provider could not be reached or answered with an error. */
         PROVIDER_ERROR,
         /** A service the operation needs (archive, host) is not available right now. */
-        SERVICE_UNAVAILABLE
+        SERVICE_UNAVAILABLE,
+        /**
+         * The recipient opted out of texts (texted STOP or similar, or the provider said so);
+         * nothing was sent. They receive texts again after they text START.
+         */
+        OPTED_OUT
     }
 
     private final Reason reason;

@@ -54,6 +54,20 @@ public interface ReferenceHostAdmin {
     HostRecord addRecord(RecordRef ref, String displayName, String phoneNumber);
 
     /**
+     * Creates or updates a record with merge fields for templates (e.g. {@code firstName},
+     * {@code jobTitle}); see {@link #addRecord(RecordRef, String, String)}.
+     */
+    HostRecord addRecord(RecordRef ref, String displayName, String phoneNumber, Map<String, String> fields);
+
+    /**
+     * Creates or updates many records in one committed write (imports, benchmarks): all
+     * or none. Numbers are normalised as by {@link #addRecord(RecordRef, String, String)}.
+     *
+     * @return how many records were saved
+     */
+    int addRecords(List<HostRecord> records);
+
+    /**
      * Deletes a record and its attached texts.
      *
      * @return {@code false} if there was no such record

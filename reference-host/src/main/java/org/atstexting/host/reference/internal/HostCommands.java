@@ -36,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=adduser",
         "osgi.command.function=records",
         "osgi.command.function=addrecord",
+        "osgi.command.function=addrecords",
         "osgi.command.function=deleterecord",
         "osgi.command.function=messages"
 })
@@ -159,6 +160,26 @@ public final class HostCommands {
             @Descriptor("display name (quote it if it has spaces)") String displayName,
             @Descriptor("phone number; without +country code it is read as a US number") String phoneNumber) {
         return "saved " + describe(admin.addRecord(RecordRef.parse(ref), displayName, phoneNumber));
+    }
+
+    @Descriptor("adds many numbered employee records in one write (imports, benchmarks): employee:<firstId+i>, "
+            + "'Bulk Candidate <i>', number <firstNumber+i>")
+    public String addrecords(@Descriptor("id of the first record, e.g. 100000") long firstId,
+            @Descriptor("how many records") int count,
+            @Descriptor("number of the first record, digits with country code, e.g. 12065560000") long firstNumber) {
+        List<HostRecord> batch = new java.util.ArrayList<>();
+        int saved = 0;
+        for (int i = 0; i < count; i++) {
+            batch.add(new HostRecord(new RecordRef(org.atstexting.texting.RecordType.EMPLOYEE,
+                    Long.toString(firstId + i)), "Bulk Candidate " + i, "+" + (firstNumber + i),
+                    Map.of("firstName", "Candidate" + i)));
+            if (batch.size() == 10_000) {
+                saved += admin.addRecords(batch);
+                batch.clear();
+            }
+        }
+        saved += admin.addRecords(batch);
+        return "saved " + saved + " records";
     }
 
     @Descriptor("deletes a record and its texts")

@@ -106,10 +106,30 @@ public final class ReferenceHostAdminImpl implements ReferenceHostAdmin {
 
     @Override
     public HostRecord addRecord(RecordRef ref, String displayName, String phoneNumber) {
+        return addRecord(ref, displayName, phoneNumber, Map.of());
+    }
+
+    @Override
+    public int addRecords(List<HostRecord> batch) {
+        // check everything first: a bad number refuses the batch before anything is written
+        List<HostRecord> checked = new ArrayList<>();
+        for (HostRecord r : batch) {
+            String number = r.phoneNumber() == null || r.phoneNumber().isBlank() ? null
+                    : PhoneNumbers.toE164(r.phoneNumber());
+            checked.add(new HostRecord(r.ref(), required(r.displayName(), "display name"), number, r.fields()));
+        }
+        return store.write(() -> {
+            checked.forEach(r -> addRecord(r.ref(), r.displayName(), r.phoneNumber(), r.fields()));
+            return checked.size();
+        });
+    }
+
+    @Override
+    public HostRecord addRecord(RecordRef ref, String displayName, String phoneNumber, Map<String, String> fields) {
         Objects.requireNonNull(ref, "ref");
         String name = required(displayName, "display name");
         String number = phoneNumber == null || phoneNumber.isBlank() ? null : PhoneNumbers.toE164(phoneNumber);
-        HostRecord record = new HostRecord(ref, name, number);
+        HostRecord record = new HostRecord(ref, name, number, fields);
         String key = ref.toString();
         return store.write(() -> {
             HostRecord previous = Json.read(store.records().put(key, Json.write(record)), HostRecord.class);

@@ -27,4 +27,36 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "directory and its backups; it is created (owner-only) if missing. Empty means "
                     + "~/.ats-texting/credentials.key.")
     String keyFile() default "";
+
+    @AttributeDefinition(name = "Help reply",
+            description = "What a number that texts HELP or INFO gets back. Empty sends nothing.")
+    String helpReply() default "ats-texting: texts from our recruiting team. Reply STOP to opt out. "
+            + "Msg & data rates may apply.";
+
+    @AttributeDefinition(name = "Opt-out confirmation",
+            description = "The one text a number gets after it opts out (STOP, UNSUBSCRIBE, ...). Empty sends nothing.")
+    String optOutConfirmation() default "You have been unsubscribed and will get no more texts from us. "
+            + "Reply START to resubscribe.";
+
+    @AttributeDefinition(name = "Opt-in confirmation",
+            description = "The text a number gets after it opts back in (START, UNSTOP, YES). Empty sends nothing.")
+    String optInConfirmation() default "You have been resubscribed. Reply STOP to opt out.";
+
+    @AttributeDefinition(name = "Bulk sends per second",
+            description = "How fast bulk jobs send, across all jobs: keep it at or below the provider's rate limit.")
+    double bulkSendsPerSecond() default 1.0;
+
+    @AttributeDefinition(name = "Quiet hours: sending starts",
+            description = "Bulk jobs text only from this local time (HH:mm) at the recipient's time zone...")
+    String sendWindowStart() default "08:00";
+
+    @AttributeDefinition(name = "Quiet hours: sending ends",
+            description = "...until this local time (HH:mm); outside the window bulk jobs wait. Equal start and end "
+                    + "turns quiet hours off. Single texts are never delayed.")
+    String sendWindowEnd() default "20:00";
+
+    @AttributeDefinition(name = "Quiet hours: time zone",
+            description = "Time zone of recipients whose zone is not known from their number, e.g. America/New_York. "
+                    + "Empty means the system's time zone.")
+    String sendWindowZone() default "";
 }

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * The core's durable state (credentials, inbound cursors) in an H2 MVStore file in the
+ * The core's durable state (credentials, inbound cursors, opt-outs, templates, bulk jobs) in an H2 MVStore file in the
  * bundle's data area. Every write is committed before the call returns, so a crash
  * loses nothing that a caller was told is saved.
  */
@@ -20,7 +20,10 @@ public final class CoreStore {
 
     private static final Logger LOG = Logger.getLogger(CoreStore.class.getName());
 
+    private static final int COMMITS_PER_COMPACTION = 500;
+
     private final MVStore store;
+    private int commitsSinceCompaction;
 
     @Activate
     public CoreStore(BundleContext context) {
@@ -43,8 +46,54 @@ public final class CoreStore {
         return store.openMap("cursors");
     }
 
-    void commit() {
+    /** Opt-out state by E.164 number, as JSON. */
+    MVMap<String, String> optOuts() {
+        return store.openMap("optOuts");
+    }
+
+    /** Opt-out and opt-in events by number and sequence ({@code +1...|000000000042}), as JSON. */
+    MVMap<String, String> optOutEvents() {
+        return store.openMap("optOutEvents");
+    }
+
+    /** Templates by name, as JSON. */
+    MVMap<String, String> templates() {
+        return store.openMap("templates");
+    }
+
+    /** Outbound texts the core knows went out, by provider|from|to|message id, as JSON. */
+    MVMap<String, String> sentLedger() {
+        return store.openMap("sentLedger");
+    }
+
+    /** Small facts about providers (e.g. whether their polls report sent history). */
+    MVMap<String, String> providerFacts() {
+        return store.openMap("providerFacts");
+    }
+
+    /** Bulk jobs by id, as JSON. */
+    MVMap<String, String> bulkJobs() {
+        return store.openMap("bulkJobs");
+    }
+
+    /** Bulk recipients by job id and index ({@code <job>|000000042}), as JSON. */
+    MVMap<String, String> bulkRecipients() {
+        return store.openMap("bulkRecipients");
+    }
+
+    /**
+     * Commits. Every commit writes a chunk and replaced chunks are kept for the retention
+     * time, so a steady stream of small commits (a bulk job: two per recipient) would grow
+     * the file; every so many commits, sparse chunks are rewritten.
+     */
+    synchronized void commit() {
         store.commit();
+        if (++commitsSinceCompaction >= COMMITS_PER_COMPACTION) {
+            commitsSinceCompaction = 0;
+            if (store.compact(90, 4 * 1024 * 1024)) {
+                store.commit();
+            }
+        }
     }
 
     @Deactivate

@@ -1,10 +1,7 @@
 package org.atstexting.texting.core.internal;
 
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SegmentCount;
@@ -16,11 +13,6 @@ import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.TextingService;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
-import org.atstexting.texting.spi.OutboundText;
-import org.atstexting.texting.spi.ProviderCredentials;
-import org.atstexting.texting.spi.ProviderException;
-import org.atstexting.texting.spi.ProviderReceipt;
-import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -29,33 +21,33 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Sends a text for a user: checks "Can Text", validates the input, uses the user's own
  * credentials with the provider they name, then archives what was sent. Everything that
- * can refuse the call does so before the provider is contacted.
+ * can refuse the call does so before the provider is contacted; a number that opted out is
+ * refused ({@link Reason#OPTED_OUT}). Single texts are sent at once, also in quiet hours:
+ * a recruiter texting one candidate decides the time themselves.
  */
-@Component(service = TextingService.class, configurationPid = CoreConfiguration.PID)
+@Component(service = { TextingService.class, DefaultTextingService.class }, configurationPid = CoreConfiguration.PID)
 @Designate(ocd = CoreConfiguration.class)
 public final class DefaultTextingService implements TextingService {
 
-    private static final Logger LOG = Logger.getLogger(DefaultTextingService.class.getName());
-
     private final PermissionGuard guard;
     private final CredentialVault vault;
-    private final ProviderRegistry providers;
     private final MessageArchive archive;
-    private final MessageEventPublisher events;
     private final HostRecords records;
+    private final OptOutRegistry optOuts;
+    private final OutboundSender sender;
     private final PhoneNumbers phoneNumbers;
     private final int maxBodyLength;
 
     @Activate
     public DefaultTextingService(@Reference TextingPermissions permissions, @Reference CredentialVault vault,
-            @Reference ProviderRegistry providers, @Reference MessageArchive archive, @Reference HostRecords records,
-            @Reference MessageEventPublisher events, CoreConfiguration config) {
+            @Reference MessageArchive archive, @Reference HostRecords records, @Reference OptOutRegistry optOuts,
+            @Reference OutboundSender sender, CoreConfiguration config) {
         this.guard = new PermissionGuard(permissions);
         this.vault = vault;
-        this.providers = providers;
         this.archive = archive;
-        this.events = events;
         this.records = records;
+        this.optOuts = optOuts;
+        this.sender = sender;
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
         this.maxBodyLength = config.maxBodyLength();
     }
@@ -66,22 +58,9 @@ public final class DefaultTextingService implements TextingService {
         guard.requireCanText(user);
         String body = checkBody(request.body());
         String to = recipient(request);
-        StoredCredential stored = credentialsFor(user, request.provider());
-        TextingProvider provider = providers.require(stored.provider());
-        ProviderCredentials credentials = vault.unlock(stored);
-
-        ProviderReceipt receipt;
-        try {
-            receipt = provider.send(credentials, new OutboundText(to, body));
-        } catch (ProviderException e) {
-            events.sendFailed(stored.provider(), user, to, e.getMessage());
-            throw ProviderFailures.toTextingException(stored.provider(), e);
-        }
-        TextMessage sent = new TextMessage(stored.provider(), receipt.providerMessageId(), Direction.OUTBOUND,
-                stored.phoneNumber(), to, body, receipt.acceptedAt(), user, receipt.status());
-        archive(sent, request.record());
-        events.sent(sent);
-        return sent;
+        optOuts.requireNotOptedOut(to);
+        StoredCredential stored = credentialsFor(vault, user, request.provider());
+        return sender.send(stored, user, to, body, request.record());
     }
 
     @Override
@@ -116,7 +95,7 @@ public final class DefaultTextingService implements TextingService {
         }
     }
 
-    private String checkBody(String body) throws TextingException {
+    String checkBody(String body) throws TextingException {
         if (body == null || body.isBlank()) {
             throw new TextingException(Reason.INVALID_INPUT, "A text needs a message; the body is empty");
         }
@@ -127,7 +106,7 @@ public final class DefaultTextingService implements TextingService {
         return body;
     }
 
-    private String recipient(SendRequest request) throws TextingException {
+    String recipient(SendRequest request) throws TextingException {
         if (request.record() == null) {
             return phoneNumbers.toE164(request.to());
         }
@@ -140,7 +119,9 @@ public final class DefaultTextingService implements TextingService {
         return phoneNumbers.toE164(request.to() != null ? request.to() : record.phoneNumber());
     }
 
-    private StoredCredential credentialsFor(String user, String provider) throws TextingException {
+    /** The user's own credentials for the provider, or for their only provider when none is named. */
+    static StoredCredential credentialsFor(CredentialVault vault, String user, String provider)
+            throws TextingException {
         if (provider != null) {
             return vault.find(provider, user).orElseThrow(() -> new TextingException(Reason.NO_CREDENTIALS,
                     "User '" + user + "' has no " + provider + " credentials; add them under User Settings > Texting"));
@@ -154,12 +135,4 @@ public final class DefaultTextingService implements TextingService {
                 : "User '" + user + "' has credentials for several providers; name the provider to send through");
     }
 
-    private void archive(TextMessage sent, RecordRef origin) {
-        try {
-            archive.archive(sent, origin);
-        } catch (RuntimeException e) {
-            // the text is out and must not be sent again: report it, do not fail the send
-            LOG.log(Level.WARNING, "Sent " + sent.key() + " but could not archive it", e);
-        }
-    }
 }

@@ -74,15 +74,25 @@ public final class InboundPoller {
     synchronized int pollAll() {
         int archived = 0;
         for (StoredCredential account : vault.all()) {
-            archived += poll(account);
+            archived += Math.max(0, poll(account));
         }
         return archived;
     }
 
+    /**
+     * Reads one account's new texts, status changes and sent history now.
+     *
+     * @return whether the provider answered and everything it reported is recorded
+     */
+    synchronized boolean pollAccount(StoredCredential account) {
+        return poll(account) >= 0;
+    }
+
+    /** @return how many texts and status changes were read, or -1 if the poll failed */
     private int poll(StoredCredential account) {
         TextingProvider provider = providers.find(account.provider()).orElse(null);
         if (provider == null) {
-            return 0; // its bundle is away; the cursor waits for it
+            return -1; // its bundle is away; the cursor waits for it
         }
         String cursorKey = account.provider() + "|" + account.username();
         try {
@@ -104,11 +114,11 @@ public final class InboundPoller {
         } catch (ProviderException e) {
             LOG.warning(() -> "Could not read inbound texts of " + account.provider() + " account "
                     + account.username() + ": " + e.getMessage());
-            return 0;
+            return -1;
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Could not read inbound texts of " + account.provider() + " account "
                     + account.username(), e);
-            return 0;
+            return -1;
         }
     }
 }

@@ -1,11 +1,15 @@
 package org.atstexting.texting.core.internal;
 
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.OptOutEvent;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.core.internal.OptOutKeywords.Keyword;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.SentText;
@@ -19,29 +23,48 @@ import org.osgi.service.component.annotations.Reference;
  * {@link ProviderCallback}) or the poller reads it: inbound texts go to the archive and
  * status changes move archived texts forward. Whatever path brings a text first wins;
  * the same text or status again changes nothing and is announced once.
+ *
+ * <p>Every new inbound text passes here once, so this is where consent keywords act: an
+ * opt-out keyword opts the number out (recorded before the text is archived, so a crash
+ * re-reads rather than loses it) and is answered by exactly one confirmation, which the
+ * opt-out itself does not block; an opt-in keyword opts it back in; HELP gets the help reply.
  */
-@Component(service = { ProviderCallback.class, InboundRecorder.class })
+@Component(service = { ProviderCallback.class, InboundRecorder.class }, configurationPid = CoreConfiguration.PID)
 public final class InboundRecorder implements ProviderCallback {
+
+    private static final Logger LOG = Logger.getLogger(InboundRecorder.class.getName());
 
     private final CredentialVault vault;
     private final MessageArchive archive;
     private final MessageEventPublisher events;
+    private final OptOutRegistry optOuts;
+    private final OutboundSender sender;
+    private final SentLedger ledger;
+    private final CoreConfiguration config;
 
     @Activate
     public InboundRecorder(@Reference CredentialVault vault, @Reference MessageArchive archive,
-            @Reference MessageEventPublisher events) {
+            @Reference MessageEventPublisher events, @Reference OptOutRegistry optOuts,
+            @Reference OutboundSender sender, @Reference SentLedger ledger, CoreConfiguration config) {
         this.vault = vault;
         this.archive = archive;
         this.events = events;
+        this.optOuts = optOuts;
+        this.sender = sender;
+        this.ledger = ledger;
+        this.config = config;
     }
 
     @Override
     public void received(String provider, InboundText text) {
         // the account the text came in to tells whose conversation it is
-        String owner = vault.all().stream()
-                .filter(c -> c.provider().equals(provider) && c.phoneNumber().equals(text.to()))
-                .map(StoredCredential::ownerUserId).filter(o -> o != null).findFirst().orElse(null);
+        String owner = account(provider, text.to()).map(StoredCredential::ownerUserId).orElse(null);
         record(provider, text, owner);
+    }
+
+    private Optional<StoredCredential> account(String provider, String number) {
+        return vault.all().stream().filter(c -> c.provider().equals(provider) && c.phoneNumber().equals(number))
+                .findFirst();
     }
 
     synchronized void record(String provider, InboundText text, String ownerUserId) {
@@ -50,8 +73,49 @@ public final class InboundRecorder implements ProviderCallback {
         if (archive.find(message.key()).isPresent()) {
             return;
         }
+        Optional<Keyword> keyword = OptOutKeywords.classify(text.body());
+        boolean changed = false;
+        if (keyword.isPresent() && keyword.get() != Keyword.HELP) {
+            OptOutEvent.Kind kind = keyword.get() == Keyword.OPT_OUT ? OptOutEvent.Kind.OPT_OUT : OptOutEvent.Kind.OPT_IN;
+            changed = optOuts.record(new OptOutEvent(text.from(), kind, text.receivedAt(), text.body().strip(),
+                    OptOutEvent.INBOUND_TEXT, message.key(), ownerUserId));
+        }
         archive.archive(message, null);
         events.received(message);
+        if (keyword.isEmpty()) {
+            return;
+        }
+        switch (keyword.get()) {
+            case OPT_OUT -> {
+                if (changed) { // one confirmation per opt-out, none for a repeated STOP
+                    reply(provider, text, ownerUserId, config.optOutConfirmation());
+                }
+            }
+            case OPT_IN -> {
+                if (changed) {
+                    reply(provider, text, ownerUserId, config.optInConfirmation());
+                }
+            }
+            case HELP -> reply(provider, text, ownerUserId, config.helpReply());
+        }
+    }
+
+    /** Answers from the account the text came in to; never blocked by the number's opt-out. */
+    private void reply(String provider, InboundText text, String ownerUserId, String body) {
+        if (body == null || body.isBlank()) {
+            return;
+        }
+        Optional<StoredCredential> account = account(provider, text.to());
+        if (account.isEmpty()) {
+            LOG.warning(() -> "No credentials for " + provider + " account " + text.to() + "; cannot answer "
+                    + text.from());
+            return;
+        }
+        try {
+            sender.send(account.get(), ownerUserId, text.from(), body, null);
+        } catch (TextingException e) {
+            LOG.warning(() -> "Could not answer " + text.from() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -60,6 +124,8 @@ public final class InboundRecorder implements ProviderCallback {
      * every record with the recipient's number.
      */
     synchronized void reconcileSent(String provider, SentText text, String ownerUserId) {
+        ledger.providerReportsSentHistory(provider);
+        ledger.record(provider, text.from(), text.to(), text.providerMessageId(), text.body(), text.sentAt());
         TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.OUTBOUND, text.from(),
                 text.to(), text.body(), text.sentAt(), ownerUserId, text.status());
         if (archive.find(message.key()).isPresent()) {

@@ -68,6 +68,11 @@ public final class MessageEventPublisher {
         post(topic, properties);
     }
 
+    /** A bulk job's progress ({@link org.atstexting.texting.BulkEvents}). */
+    void bulk(String topic, Map<String, Object> properties) {
+        post(topic, new HashMap<>(properties));
+    }
+
     private void post(String topic, Map<String, Object> properties) {
         properties.values().removeIf(v -> v == null);
         EventAdmin admin = eventAdmin;

@@ -13,6 +13,18 @@ final class PermissionGuard {
         this.permissions = permissions;
     }
 
+    boolean canText(String userId) {
+        return permissions.canText(userId);
+    }
+
+    boolean canViewMessages(String userId) {
+        return permissions.canViewMessages(userId);
+    }
+
+    boolean isAdmin(String userId) {
+        return permissions.isAdmin(userId);
+    }
+
     void requireCanText(String userId) throws TextingException {
         if (!permissions.canText(userId)) {
             throw new TextingException(Reason.NOT_PERMITTED, "User '" + userId + "' does not have the "
@@ -30,7 +42,8 @@ final class PermissionGuard {
     void requireAdmin(String userId) throws TextingException {
         if (!permissions.isAdmin(userId)) {
             throw new TextingException(Reason.NOT_PERMITTED,
-                    "Only an administrator may manage system credentials; '" + userId + "' is not one");
+                    "Only an administrator may do this (system credentials, templates, opt-outs, unmatched texts); '"
+                            + userId + "' is not one");
         }
     }
 }

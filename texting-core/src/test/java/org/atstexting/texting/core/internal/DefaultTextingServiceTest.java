@@ -37,8 +37,12 @@ public class DefaultTextingServiceTest {
         Path dir = tmp.getRoot().toPath();
         vault = Fixtures.vault(dir);
         CoreConfiguration config = Fixtures.config(dir.resolve("k.key"), 0);
-        texting = new DefaultTextingService(permissions, vault, Fixtures.registry("zipwhip", provider), archive,
-                records, new MessageEventPublisher(), config);
+        CoreStore store = new CoreStore(dir.resolve("other.mv").toFile());
+        OptOutRegistry optOuts = new OptOutRegistry(store, permissions, records, config);
+        MessageEventPublisher publisher = new MessageEventPublisher();
+        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider), archive, publisher,
+                new SentLedger(store), optOuts);
+        texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
     }
 

@@ -34,32 +34,85 @@ final class Fixtures {
     }
 
     static CoreConfiguration config(Path keyFile, int pollSeconds) {
-        return new CoreConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return CoreConfiguration.class;
-            }
+        Config config = new Config();
+        config.keyFile = keyFile.toString();
+        config.pollIntervalSeconds = pollSeconds;
+        return config;
+    }
 
-            @Override
-            public String defaultRegion() {
-                return "US";
-            }
+    /** The core's configuration with every value settable. */
+    static final class Config implements CoreConfiguration {
+        String defaultRegion = "US";
+        int maxBodyLength = 1600;
+        int pollIntervalSeconds;
+        String keyFile = "";
+        String helpReply = "HELP reply";
+        String optOutConfirmation = "You are unsubscribed";
+        String optInConfirmation = "You are subscribed again";
+        double bulkSendsPerSecond = 1000;
+        String sendWindowStart = "08:00";
+        String sendWindowEnd = "20:00";
+        String sendWindowZone = "UTC";
 
-            @Override
-            public int maxBodyLength() {
-                return 1600;
-            }
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return CoreConfiguration.class;
+        }
 
-            @Override
-            public int pollIntervalSeconds() {
-                return pollSeconds;
-            }
+        @Override
+        public String defaultRegion() {
+            return defaultRegion;
+        }
 
-            @Override
-            public String keyFile() {
-                return keyFile.toString();
-            }
-        };
+        @Override
+        public int maxBodyLength() {
+            return maxBodyLength;
+        }
+
+        @Override
+        public int pollIntervalSeconds() {
+            return pollIntervalSeconds;
+        }
+
+        @Override
+        public String keyFile() {
+            return keyFile;
+        }
+
+        @Override
+        public String helpReply() {
+            return helpReply;
+        }
+
+        @Override
+        public String optOutConfirmation() {
+            return optOutConfirmation;
+        }
+
+        @Override
+        public String optInConfirmation() {
+            return optInConfirmation;
+        }
+
+        @Override
+        public double bulkSendsPerSecond() {
+            return bulkSendsPerSecond;
+        }
+
+        @Override
+        public String sendWindowStart() {
+            return sendWindowStart;
+        }
+
+        @Override
+        public String sendWindowEnd() {
+            return sendWindowEnd;
+        }
+
+        @Override
+        public String sendWindowZone() {
+            return sendWindowZone;
+        }
     }
 
     static CredentialVault vault(Path dir) throws IOException {

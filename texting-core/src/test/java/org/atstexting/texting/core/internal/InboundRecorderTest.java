@@ -42,7 +42,13 @@ public class InboundRecorderTest {
                 events.add(event);
             }
         };
-        recorder = new InboundRecorder(vault, archive, publisher);
+        CoreStore store = new CoreStore(tmp.getRoot().toPath().resolve("other.mv").toFile());
+        Fixtures.Config config = new Fixtures.Config();
+        OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
+        SentLedger ledger = new SentLedger(store);
+        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
+                archive, publisher, ledger, optOuts);
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
     }
 
     @Test

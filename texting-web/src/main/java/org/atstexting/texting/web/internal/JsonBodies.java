@@ -36,6 +36,22 @@ final class JsonBodies {
     record PreviewBody(String body) {
     }
 
+    /** A template's text. */
+    record TemplateBody(String body) {
+    }
+
+    /** The record to fill a template in for, and the provider to send through (optional). */
+    record TemplateUseBody(String record, String provider) {
+    }
+
+    /** A bulk job: records, and a body or a template name. */
+    record BulkBody(java.util.List<String> records, String body, String template, String provider) {
+    }
+
+    /** An opt-out an admin records. */
+    record OptOutBody(String number, String note) {
+    }
+
     /** The record to attach an unmatched text to. */
     record AssignBody(String record) {
     }

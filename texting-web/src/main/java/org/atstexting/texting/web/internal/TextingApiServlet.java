@@ -5,7 +5,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
+import org.atstexting.texting.BulkRequest;
+import org.atstexting.texting.BulkTextingService;
 import org.atstexting.texting.CredentialService;
+import org.atstexting.texting.MissingMergeFieldException;
+import org.atstexting.texting.OptOutService;
+import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SendRequest;
@@ -14,6 +19,10 @@ import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingService;
 import org.atstexting.texting.host.HostHttp;
 import org.atstexting.texting.web.internal.JsonBodies.AssignBody;
+import org.atstexting.texting.web.internal.JsonBodies.BulkBody;
+import org.atstexting.texting.web.internal.JsonBodies.OptOutBody;
+import org.atstexting.texting.web.internal.JsonBodies.TemplateBody;
+import org.atstexting.texting.web.internal.JsonBodies.TemplateUseBody;
 import org.atstexting.texting.web.internal.JsonBodies.CredentialsBody;
 import org.atstexting.texting.web.internal.JsonBodies.PreviewBody;
 import org.atstexting.texting.web.internal.JsonBodies.SendBody;
@@ -35,7 +44,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * The JSON endpoints behind the host's pages, in the host's authenticated context (so
  * {@code /ats/texting/...}): System Settings &gt; External Services &gt; Texting
  * ({@code system/<provider>}), User Settings &gt; Texting ({@code user/<provider>}), sending
- * and reading texts on records, and the unmatched list. Every call acts as the user the
+ * and reading texts on records, the unmatched list, opt-outs ({@code consent/<number>},
+ * {@code records/<ref>/consent}, {@code optouts}), templates ({@code templates/<name>},
+ * {@code .../preview}, {@code .../send}) and bulk jobs ({@code bulk}, {@code bulk/<id>},
+ * {@code bulk/<id>/recipients}, {@code bulk/<id>/cancel}). Every call acts as the user the
  * host authenticated; the services behind it check that user's permissions. Passwords are
  * accepted, never returned.
  */
@@ -48,11 +60,19 @@ public final class TextingApiServlet extends HttpServlet {
 
     private final transient TextingService texting;
     private final transient CredentialService credentials;
+    private final transient OptOutService optOuts;
+    private final transient TemplateService templates;
+    private final transient BulkTextingService bulk;
 
     @Activate
-    public TextingApiServlet(@Reference TextingService texting, @Reference CredentialService credentials) {
+    public TextingApiServlet(@Reference TextingService texting, @Reference CredentialService credentials,
+            @Reference OptOutService optOuts, @Reference TemplateService templates,
+            @Reference BulkTextingService bulk) {
         this.texting = texting;
         this.credentials = credentials;
+        this.optOuts = optOuts;
+        this.templates = templates;
+        this.bulk = bulk;
     }
 
     @Override
@@ -71,6 +91,13 @@ public final class TextingApiServlet extends HttpServlet {
             } else {
                 write(response, HttpServletResponse.SC_OK, result);
             }
+        } catch (MissingMergeFieldException e) {
+            Map<String, String> body = new java.util.LinkedHashMap<>(error("MISSING_MERGE_FIELD", e.getMessage()));
+            body.put("field", e.field());
+            if (e.record() != null) {
+                body.put("record", e.record().toString());
+            }
+            write(response, HttpServletResponse.SC_BAD_REQUEST, body);
         } catch (TextingException e) {
             write(response, status(e.reason()), error(e.reason().name(), e.getMessage()));
         } catch (JsonParseException | IllegalArgumentException e) {
@@ -91,9 +118,20 @@ public final class TextingApiServlet extends HttpServlet {
             case "messages":
                 return method.equals("POST") ? send(user, read(request, SendBody.class)) : null;
             case "records":
+                if (path.length == 3 && path[2].equals("consent") && method.equals("GET")) {
+                    return optOuts.status(user, RecordRef.parse(path[1]));
+                }
                 return path.length == 3 && path[2].equals("messages") && method.equals("GET")
                         ? texting.messages(user, RecordRef.parse(path[1])).stream().map(JsonBodies::message).toList()
                         : null;
+            case "consent":
+                return path.length == 2 && method.equals("GET") ? optOuts.status(user, path[1]) : null;
+            case "optouts":
+                return optOutList(method, path, user, request);
+            case "templates":
+                return templates(method, path, user, request);
+            case "bulk":
+                return bulk(method, path, user, request);
             case "preview":
                 return method.equals("POST") ? texting.preview(user, read(request, PreviewBody.class).body()) : null;
             case "unmatched":
@@ -129,6 +167,84 @@ public final class TextingApiServlet extends HttpServlet {
             default:
                 return null;
         }
+    }
+
+    private Object optOutList(String method, String[] path, String user, HttpServletRequest request)
+            throws TextingException, IOException {
+        if (path.length != 1) {
+            return null;
+        }
+        if (method.equals("GET")) {
+            return optOuts.optedOut(user);
+        }
+        if (method.equals("POST")) {
+            OptOutBody body = read(request, OptOutBody.class);
+            return optOuts.optOut(user, body.number(), body.note());
+        }
+        return null;
+    }
+
+    private Object templates(String method, String[] path, String user, HttpServletRequest request)
+            throws TextingException, IOException {
+        if (path.length == 1) {
+            return method.equals("GET") ? templates.templates(user) : null;
+        }
+        String name = path[1];
+        if (path.length == 2) {
+            switch (method) {
+                case "GET":
+                    return templates.template(user, name).orElseThrow(() -> new TextingException(
+                            Reason.RECORD_NOT_FOUND, "There is no template '" + name + "'"));
+                case "PUT":
+                    return templates.save(user, name, read(request, TemplateBody.class).body());
+                case "DELETE":
+                    return Map.of("removed", templates.remove(user, name));
+                default:
+                    return null;
+            }
+        }
+        if (path.length == 3 && method.equals("POST")) {
+            TemplateUseBody body = read(request, TemplateUseBody.class);
+            RecordRef record = RecordRef.parse(body.record());
+            switch (path[2]) {
+                case "preview":
+                    return templates.preview(user, name, record);
+                case "send":
+                    return JsonBodies.message(templates.send(user, name, record, body.provider()));
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private Object bulk(String method, String[] path, String user, HttpServletRequest request)
+            throws TextingException, IOException {
+        if (path.length == 1) {
+            if (method.equals("GET")) {
+                return bulk.jobs(user);
+            }
+            if (method.equals("POST")) {
+                BulkBody body = read(request, BulkBody.class);
+                if (body.records() == null) {
+                    throw new IllegalArgumentException("records are required, e.g. [\"employee:1001\"]");
+                }
+                return bulk.start(new BulkRequest(user, body.provider(),
+                        body.records().stream().map(RecordRef::parse).toList(), body.body(), body.template()));
+            }
+            return null;
+        }
+        String id = path[1];
+        if (path.length == 2 && method.equals("GET")) {
+            return bulk.job(user, id);
+        }
+        if (path.length == 3 && path[2].equals("recipients") && method.equals("GET")) {
+            return bulk.recipients(user, id);
+        }
+        if (path.length == 3 && path[2].equals("cancel") && method.equals("POST")) {
+            return bulk.cancel(user, id);
+        }
+        return null;
     }
 
     private Object send(String user, SendBody body) throws TextingException {
@@ -173,7 +289,7 @@ public final class TextingApiServlet extends HttpServlet {
             case NOT_PERMITTED -> HttpServletResponse.SC_FORBIDDEN;
             case UNKNOWN_USER -> HttpServletResponse.SC_UNAUTHORIZED;
             case INVALID_INPUT -> HttpServletResponse.SC_BAD_REQUEST;
-            case NO_SYSTEM_CREDENTIALS, NO_CREDENTIALS, USERNAME_TAKEN -> HttpServletResponse.SC_CONFLICT;
+            case NO_SYSTEM_CREDENTIALS, NO_CREDENTIALS, USERNAME_TAKEN, OPTED_OUT -> HttpServletResponse.SC_CONFLICT;
             case RECORD_NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
             case BAD_CREDENTIALS, PROVIDER_ERROR -> HttpServletResponse.SC_BAD_GATEWAY;
             case PROVIDER_UNAVAILABLE, SERVICE_UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;

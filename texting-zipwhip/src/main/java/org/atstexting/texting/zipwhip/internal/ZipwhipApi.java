@@ -117,6 +117,11 @@ final class ZipwhipApi implements Closeable {
         } catch (IOException e) {
             throw new ZipwhipCallException(Kind.UNREACHABLE, "The connection to Zipwhip failed during " + method
                     + " (" + describe(e) + ")", true, -1);
+        } catch (IllegalStateException e) {
+            // HttpClient's "Connection pool shut down": the provider stopped (or was reconfigured)
+            // under this call before a connection was leased, so nothing reached Zipwhip
+            throw new ZipwhipCallException(Kind.DISABLED, "The Zipwhip provider stopped before " + method
+                    + " was sent; nothing was sent", false, -1);
         }
     }
 

@@ -1,0 +1,161 @@
+package org.atstexting.texting.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.atstexting.texting.host.HostUser;
+import org.atstexting.texting.host.HostUsers;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The core's components wired by hand on one store in a folder, as SCR would wire them,
+ * with a clock the test moves. {@link #restart()} builds them anew on the same files, as
+ * after a crash (nothing is closed first).
+ */
+final class Core {
+
+    /** A clock the test sets. */
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static final class Users implements HostUsers {
+        @Override
+        public Optional<HostUser> user(String userId) {
+            return switch (userId) {
+                case "alice" -> Optional.of(new HostUser("alice", "Alice Recruiter", false));
+                case "admin" -> Optional.of(new HostUser("admin", "Ada Admin", true));
+                case "nameless" -> Optional.of(new HostUser("nameless", " ", false));
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    final Path dir;
+    final Fixtures.Config config = new Fixtures.Config();
+    final Fixtures.Permissions permissions = new Fixtures.Permissions();
+    final Fixtures.Archive archive = new Fixtures.Archive();
+    final Fixtures.Records records = new Fixtures.Records();
+    final List<Event> events = new ArrayList<>();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
+    final HistoryProvider provider = new HistoryProvider();
+
+    CoreStore store;
+    CredentialVault vault;
+    MessageEventPublisher publisher;
+    OptOutRegistry optOuts;
+    SentLedger ledger;
+    OutboundSender sender;
+    DefaultTextingService texting;
+    InboundRecorder recorder;
+    InboundPoller poller;
+    DefaultTemplateService templates;
+    BulkTexting bulk;
+
+    Core(Path dir) throws IOException {
+        this.dir = dir;
+        config.keyFile = dir.resolve("keys").resolve("credentials.key").toString();
+        build();
+        vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
+    }
+
+    private void build() throws IOException {
+        Files.createDirectories(dir);
+        store = new CoreStore(dir.resolve("core.mv").toFile());
+        vault = new CredentialVault(store, CredentialCipher.fromKeyFile(Path.of(config.keyFile)));
+        publisher = new MessageEventPublisher();
+        publisher.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
+        ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
+        optOuts = new OptOutRegistry(store, permissions, records, config, clock);
+        ledger = new SentLedger(store);
+        sender = new OutboundSender(vault, registry, archive, publisher, ledger, optOuts);
+        texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
+        poller = new InboundPoller(vault, registry, recorder, store, config);
+        templates = new DefaultTemplateService(store, permissions, records, new Users(), texting, clock);
+        bulk = newBulk();
+    }
+
+    BulkTexting newBulk() {
+        return new BulkTexting(store, permissions, vault, records, optOuts, sender, templates, texting, poller, ledger,
+                publisher, config, clock, false);
+    }
+
+    /** Builds every component anew on the same files, without closing anything: a crash and a restart. */
+    void restart() throws IOException {
+        poller.stop();
+        // MVStore cannot open a file twice in one JVM: close without the components' shutdown work
+        store.close();
+        build();
+    }
+
+    /** Runs the bulk worker until it has nothing to do now; returns how many steps did something. */
+    int drain() {
+        int steps = 0;
+        while (true) {
+            Instant next = bulk.step();
+            if (next != null) {
+                if (!next.isAfter(clock.now.plusMillis(10))) {
+                    clock.now = next;
+                    continue;
+                }
+                return steps;
+            }
+            steps++;
+            if (steps > 1_000_000) {
+                throw new AssertionError("the bulk worker does not settle");
+            }
+        }
+    }
+
+    List<String> topics() {
+        return events.stream().map(Event::getTopic).toList();
+    }
+
+    List<Event> events(String topic) {
+        return events.stream().filter(e -> e.getTopic().equals(topic)).toList();
+    }
+
+    static Map<String, String> none() {
+        return Map.of();
+    }
+}
