@@ -7,7 +7,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.spi.InboundBatch;
-import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
@@ -97,9 +96,7 @@ public final class InboundPoller {
         String cursorKey = account.provider() + "|" + account.username();
         try {
             InboundBatch batch = provider.fetchInbound(vault.unlock(account), store.cursors().get(cursorKey));
-            for (InboundText text : batch.texts()) {
-                recorder.record(account.provider(), text, account.ownerUserId());
-            }
+            recorder.recordAll(account.provider(), batch.texts(), account.ownerUserId());
             for (SentText text : batch.sent()) {
                 recorder.reconcileSent(account.provider(), text, account.ownerUserId());
             }

@@ -1,6 +1,10 @@
 package org.atstexting.texting.core.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.DeliveryStatus;
@@ -65,6 +69,31 @@ public final class InboundRecorder implements ProviderCallback {
     private Optional<StoredCredential> account(String provider, String number) {
         return vault.all().stream().filter(c -> c.provider().equals(provider) && c.phoneNumber().equals(number))
                 .findFirst();
+    }
+
+    /**
+     * Records a poll's page: plain replies go to the archive in one hand-over (one host
+     * transaction for the page), keyword texts (STOP, START, HELP) one by one, in order,
+     * because each may change what the next send may do.
+     */
+    synchronized void recordAll(String provider, List<InboundText> texts, String ownerUserId) {
+        List<TextMessage> plain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (InboundText text : texts) {
+            if (OptOutKeywords.classify(text.body()).isPresent()) {
+                record(provider, text, ownerUserId);
+                continue;
+            }
+            TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(),
+                    text.to(), text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED);
+            if (seen.add(message.key()) && archive.find(message.key()).isEmpty()) {
+                plain.add(message);
+            }
+        }
+        if (!plain.isEmpty()) {
+            archive.archiveAll(plain);
+            plain.forEach(events::received);
+        }
     }
 
     synchronized void record(String provider, InboundText text, String ownerUserId) {

@@ -181,6 +181,8 @@ final class Fixtures {
     static final class Archive implements MessageArchive {
         final List<TextMessage> archived = new ArrayList<>();
         final List<RecordRef> origins = new ArrayList<>();
+        /** The keys of each archiveAll call. */
+        final List<List<String>> pages = new ArrayList<>();
 
         @Override
         public List<RecordRef> archive(TextMessage message, RecordRef origin) {
@@ -191,6 +193,7 @@ final class Fixtures {
 
         @Override
         public List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
+            pages.add(messages.stream().map(TextMessage::key).toList());
             List<List<RecordRef>> result = new ArrayList<>();
             for (TextMessage message : messages) {
                 result.add(archive(message, null));

@@ -65,6 +65,24 @@ public class InboundRecorderTest {
     }
 
     @Test
+    public void aPollsPageGoesToTheArchiveInOneHandOverAndKeywordsOneByOne() {
+        recorder.record("zipwhip", reply("1", "Hello"), "alice");
+        recorder.recordAll("zipwhip", List.of(reply("1", "Hello"), reply("2", "Tuesday works"),
+                reply("2", "Tuesday works"), reply("3", " stop "), reply("4", "Thanks")), "alice");
+
+        assertEquals("one hand-over for the page's new plain replies", List.of(List.of("zipwhip:2", "zipwhip:4")),
+                archive.pages);
+        assertEquals(List.of("zipwhip:1", "zipwhip:3", "zipwhip:2", "zipwhip:4"),
+                archive.archived.stream().filter(m -> m.direction() == org.atstexting.texting.Direction.INBOUND)
+                        .map(org.atstexting.texting.TextMessage::key).toList());
+        assertEquals(4, events.stream().filter(e -> e.getTopic().equals(TextingEvents.RECEIVED)).count());
+    }
+
+    private static InboundText reply(String id, String body) {
+        return new InboundText(id, "+12065550123", "+12065550101", body, Instant.now());
+    }
+
+    @Test
     public void statusChangesMoveForwardOnlyAndFailuresAreAnnounced() {
         archive.archive(new org.atstexting.texting.TextMessage("zipwhip", "5", org.atstexting.texting.Direction.OUTBOUND,
                 "+12065550101", "+12065550123", "Hi", Instant.now(), "alice", DeliveryStatus.QUEUED), null);
