@@ -842,7 +842,11 @@ public class SandboxEngine implements ZipwhipSandbox {
         return p;
     }
 
+    /**
+     * Zipwhip's date precision is not confirmed; milliseconds keep a reply that comes in the
+     * same second as the text it answers after it on the record.
+     */
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }
