@@ -1,5 +1,7 @@
 package org.atstexting.texting.core.internal;
 
+import static org.atstexting.texting.core.internal.CommandOutcome.attempt;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.RenderedText;
 import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.TextingException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -166,20 +167,6 @@ public final class BulkCommands {
             refs.addAll(List.of(records.split(",")));
         }
         return refs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(RecordRef::parse).toList();
-    }
-
-    private interface Attempt {
-        String run() throws TextingException;
-    }
-
-    private static String attempt(Attempt attempt) {
-        try {
-            return attempt.run();
-        } catch (TextingException e) {
-            return "Refused (" + e.reason() + "): " + e.getMessage();
-        } catch (IllegalArgumentException e) {
-            return "Refused: " + e.getMessage();
-        }
     }
 
     static String describe(BulkJob j) {

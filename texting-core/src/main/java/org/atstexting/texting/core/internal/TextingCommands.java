@@ -1,5 +1,7 @@
 package org.atstexting.texting.core.internal;
 
+import static org.atstexting.texting.core.internal.CommandOutcome.attempt;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,7 +14,6 @@ import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SegmentCount;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -160,20 +161,6 @@ public final class TextingCommands {
     public String creds(@Descriptor("acting admin user id") String admin) {
         return attempt(() -> credentials.allCredentials(admin).stream().map(TextingCommands::describe)
                 .collect(Collectors.joining("\n")));
-    }
-
-    private interface Attempt {
-        String run() throws TextingException;
-    }
-
-    private static String attempt(Attempt attempt) {
-        try {
-            return attempt.run();
-        } catch (TextingException e) {
-            return "Refused (" + e.reason() + "): " + e.getMessage();
-        } catch (IllegalArgumentException e) {
-            return "Refused: " + e.getMessage();
-        }
     }
 
     private static String describe(TextMessage m) {
