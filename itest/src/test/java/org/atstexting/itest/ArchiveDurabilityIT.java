@@ -23,7 +23,6 @@ import org.atstexting.texting.TextingService;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
-import org.atstexting.texting.spi.TextingProvider;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -52,10 +51,7 @@ public class ArchiveDurabilityIT extends TextingTestSupport {
 
     @Before
     public void setUp() throws Exception {
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 1), TextingService.class);
-        configureInPlace("org.atstexting.zipwhip", props("enabled", true, "apiBaseUrl", sandboxBaseUrl()),
-                TextingProvider.class, "apiBaseUrl");
-        sandbox = service(ZipwhipSandbox.class);
+        sandbox = useTheSandbox(1);
         CredentialService credentials = service(CredentialService.class);
         if (credentials.systemCredentials("admin", "zipwhip").isEmpty()) {
             credentials.saveSystemCredentials("admin",

@@ -20,7 +20,6 @@ import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingService;
 import org.atstexting.texting.host.HostRecords;
-import org.atstexting.texting.spi.TextingProvider;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -45,10 +44,7 @@ public class SendAndArchiveIT extends TextingTestSupport {
 
     @Before
     public void pointZipwhipAtTheSandbox() throws Exception {
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
-        configureInPlace("org.atstexting.zipwhip", props("enabled", true, "apiBaseUrl", sandboxBaseUrl()),
-                TextingProvider.class, "apiBaseUrl");
-        sandbox = service(ZipwhipSandbox.class);
+        sandbox = useTheSandbox(0);
         sandbox.reset();
     }
 

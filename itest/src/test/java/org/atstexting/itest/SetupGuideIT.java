@@ -27,7 +27,6 @@ import org.atstexting.host.reference.ReferenceHostAdmin;
 import org.atstexting.sandbox.zipwhip.SandboxCall;
 import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
 import org.atstexting.texting.TextingService;
-import org.atstexting.texting.spi.TextingProvider;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -62,10 +61,7 @@ public class SetupGuideIT extends TextingTestSupport {
 
     @Before
     public void setUp() throws Exception {
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
-        configureInPlace("org.atstexting.zipwhip", props("enabled", true, "apiBaseUrl", sandboxBaseUrl()),
-                TextingProvider.class, "apiBaseUrl");
-        sandbox = service(ZipwhipSandbox.class);
+        sandbox = useTheSandbox(0);
         sandbox.reset();
         sandbox.addAccount("2065550100", systemPassword);
         sandbox.addAccount("2065550101", alicePassword);

@@ -13,6 +13,9 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.function.BooleanSupplier;
 
+import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
+import org.atstexting.texting.TextingService;
+import org.atstexting.texting.spi.TextingProvider;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
@@ -114,6 +117,17 @@ public abstract class TextingTestSupport {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * Points the Zipwhip provider at the in-framework sandbox (polling only, no webhook) with
+     * the core polling every {@code pollSeconds} (0: never), both in effect on return.
+     */
+    protected ZipwhipSandbox useTheSandbox(int pollSeconds) throws Exception {
+        configure("org.atstexting.texting.core", props("pollIntervalSeconds", pollSeconds), TextingService.class);
+        configureInPlace("org.atstexting.zipwhip", props("enabled", true, "apiBaseUrl", sandboxBaseUrl()),
+                TextingProvider.class, "apiBaseUrl");
+        return service(ZipwhipSandbox.class);
     }
 
     protected static Dictionary<String, Object> props(Object... keysAndValues) {
