@@ -27,16 +27,19 @@ import aQute.bnd.osgi.Jar;
 import aQute.bnd.osgi.Processor;
 
 /**
- * texting-api's build runs bnd-baseline-maven-plugin, which compares the new jar with the
- * newest released one; before the first release there is none, so it cannot fail yet
- * ({@code failOnMissing=false}). This test runs the same baseliner on the built texting-api
- * jar against a changed copy of itself, to show the rule that will then gate every build:
- * adding a method to the {@code @ConsumerType} SPI without raising the package's major version
- * is a mismatch (the plugin fails the build on it); raising it to 2.0.0 clears it.
+ * Semantic versioning of texting-api, enforced on every build. texting-api's own build runs
+ * bnd-baseline-maven-plugin against the newest released jar; until a release is published
+ * there is none ({@code failOnMissing=false}), so this module baselines the built jar against
+ * the API contract committed beside this test ({@value #CONTRACT}: the packages at 1.0.0) and
+ * fails the build on any change that does not raise the package versions the way bnd's
+ * baseliner requires. When a release is published, replace the committed jar with it.
+ * The other tests show the rule on a changed copy: a method added to the
+ * {@code @ConsumerType} SPI without a major bump is a mismatch; 2.0.0 clears it.
  */
 public class ApiBaselineTest {
 
     private static final String SPI = "org.atstexting.texting.spi";
+    private static final String CONTRACT = "texting-api-1.0.0-contract.jar";
 
     private static File apiJar() throws Exception {
         return new File(TextingProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -46,6 +49,20 @@ public class ApiBaselineTest {
         try (Processor reporter = new Processor()) {
             Set<Info> infos = new Baseline(reporter, new DiffPluginImpl()).baseline(newer, older, null);
             return infos.stream().filter(i -> i.packageName.equals(SPI)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    public void theBuiltApiKeepsItsCommittedContractOrRaisesItsPackageVersions() throws Exception {
+        File contract = new File(ApiBaselineTest.class.getResource("/" + CONTRACT).toURI());
+        try (Jar older = new Jar(contract); Jar newer = new Jar(apiJar()); Processor reporter = new Processor()) {
+            Set<Info> infos = new Baseline(reporter, new DiffPluginImpl()).baseline(newer, older, null);
+            List<String> mismatches = infos.stream().filter(i -> i.mismatch)
+                    .map(i -> i.packageName + " changed (" + i.packageDiff.getDelta() + ") but stays at "
+                            + i.newerVersion + "; it needs " + i.suggestedVersion)
+                    .toList();
+            assertTrue("texting-api broke its contract without a version bump: " + mismatches, mismatches.isEmpty());
+            assertFalse("the contract's packages are all still exported", infos.isEmpty());
         }
     }
 
