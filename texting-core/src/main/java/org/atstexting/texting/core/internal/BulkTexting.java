@@ -85,17 +85,18 @@ public final class BulkTexting implements BulkTextingService {
     }
 
     /** A recipient as stored; {@code body} only when a template was filled in for it. */
+    /** @param zone the time zone the recipient's quiet hours are read in; {@code null}: the configured one */
     record StoredRecipient(int index, String record, String number, State state, String reason, String detail,
-            String messageKey, Instant at, String body, Instant attemptAt, int attempts) {
+            String messageKey, Instant at, String body, Instant attemptAt, int attempts, String zone) {
 
         StoredRecipient to(State newState, String newReason, String newDetail, String key, Instant when) {
             return new StoredRecipient(index, record, number, newState, newReason, newDetail, key, when, body,
-                    attemptAt, attempts);
+                    attemptAt, attempts, zone);
         }
 
         StoredRecipient sending(Instant when) {
             return new StoredRecipient(index, record, number, State.SENDING, null, null, null, when, body, when,
-                    attempts + 1);
+                    attempts + 1, zone);
         }
 
         BulkRecipient view() {
@@ -284,7 +285,7 @@ public final class BulkTexting implements BulkTextingService {
                 }
             }
             recipients.add(new StoredRecipient(index, ref.toString(), number, state, reason, detail, null, now, text,
-                    null, 0));
+                    null, 0, record.flatMap(QuietHours::zoneOf).map(ZoneId::getId).orElse(null)));
         }
         if (!missing.isEmpty()) {
             MissingMergeFieldException first = missing.get(0);
@@ -602,7 +603,7 @@ public final class BulkTexting implements BulkTextingService {
     }
 
     private void requeue(Run run, StoredRecipient r) {
-        ArrayDeque<Integer> queue = run.pending.computeIfAbsent(quietHours.zoneOf(r.number()), z -> new ArrayDeque<>());
+        ArrayDeque<Integer> queue = run.pending.computeIfAbsent(quietHours.zone(r.zone()), z -> new ArrayDeque<>());
         queue.addFirst(r.index());
     }
 
@@ -683,7 +684,7 @@ public final class BulkTexting implements BulkTextingService {
         for (StoredRecipient r : storedRecipients(job.id())) {
             run.counts.count(r.state(), 1);
             if (r.state() == State.PENDING) {
-                run.pending.computeIfAbsent(quietHours.zoneOf(r.number()), z -> new ArrayDeque<>()).addLast(r.index());
+                run.pending.computeIfAbsent(quietHours.zone(r.zone()), z -> new ArrayDeque<>()).addLast(r.index());
             } else if (r.state() == State.SENDING) {
                 run.inFlight.add(r.index());
             }

@@ -5,15 +5,23 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
+
+import org.atstexting.texting.host.HostRecord;
 
 /**
  * The local hours in which bulk jobs may text, e.g. 08:00 to 20:00 at the recipient's
  * time zone. A window may cross midnight (22:00 to 06:00); equal start and end turns quiet
- * hours off. The recipient's zone is the configured one (the system's by default): the core
- * does not derive zones from numbers (libphonenumber's time-zone mapper ships in the
- * separate geocoder fragment, not installed).
+ * hours off. The recipient's zone is the one the host gives for the record (the record field
+ * {@value #ZONE_FIELD}, an IANA id such as America/Chicago) where known, else the configured
+ * one (the system's by default). Zones are not derived from numbers: libphonenumber's
+ * time-zone mapper ships in the separate geocoder fragment, not installed, and an area
+ * code says little about where a mobile phone is.
  */
 final class QuietHours {
+
+    /** The host record field that names the recipient's time zone. */
+    static final String ZONE_FIELD = "timeZone";
 
     private final LocalTime start;
     private final LocalTime end;
@@ -46,9 +54,22 @@ final class QuietHours {
         }
     }
 
-    /** The time zone a number's local time is read in. */
-    ZoneId zoneOf(String e164) {
-        return zone;
+    /** The zone the host gives for a record, if it gives a valid one. */
+    static Optional<ZoneId> zoneOf(HostRecord record) {
+        String id = record.fields().get(ZONE_FIELD);
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(id.strip()));
+        } catch (DateTimeException e) {
+            return Optional.empty(); // a host's typo must not stop the job: the configured zone applies
+        }
+    }
+
+    /** The zone a recipient's local time is read in: the stored one, else the configured one. */
+    ZoneId zone(String storedZone) {
+        return storedZone == null ? zone : ZoneId.of(storedZone);
     }
 
     boolean isOff() {

@@ -23,6 +23,7 @@ import org.atstexting.texting.MissingMergeFieldException;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
+import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.spi.InboundText;
 import org.junit.Before;
 import org.junit.Rule;
@@ -180,6 +181,20 @@ public class BulkTextingTest {
         core.drain();
         assertEquals(2, core.provider.accepted.size());
         assertNull(core.bulk.job("alice", job.id()).waitingUntil());
+    }
+
+    @Test
+    public void quietHoursAreReadInTheRecipientsZoneWhereTheHostGivesOne() throws Exception {
+        RecordRef honolulu = RecordRef.parse("employee:90");
+        core.records.records.put(honolulu, new HostRecord(honolulu, "Ola Candidate", "+12065550190",
+                Map.of("timeZone", "Pacific/Honolulu")));
+        core.clock.now = Instant.parse("2026-03-02T21:30:00Z"); // night in UTC (configured), 11:30 in Honolulu
+        BulkJob job = core.bulk.start(BulkRequest.message("alice", refs("employee:1", "employee:90"), "Hi"));
+
+        core.bulk.step();
+        core.bulk.step();
+        assertEquals("only the recipient whose local day it is", List.of("+12065550190"), core.provider.recipients());
+        assertEquals(Instant.parse("2026-03-03T08:00:00Z"), core.bulk.job("alice", job.id()).waitingUntil());
     }
 
     @Test
