@@ -57,6 +57,7 @@ public class ArchiveRulesIT extends TextingTestSupport {
 
         TextMessage sent = service(TextingService.class).send(SendRequest.toNumber("alice", "206-555-0141", "Hi both"));
 
+        await("the text on both records", () -> count(employee, sent.key()) > 0 && count(contact, sent.key()) > 0);
         assertEquals(1, count(employee, sent.key()));
         assertEquals(1, count(contact, sent.key()));
         TextMessage onRecord = records.messages(employee).stream().filter(m -> m.key().equals(sent.key()))
@@ -85,6 +86,7 @@ public class ArchiveRulesIT extends TextingTestSupport {
         RecordRef employee = RecordRef.parse("employee:7301");
         host.addRecord(employee, "Lee Candidate", "+12065550143");
         TextMessage sent = service(TextingService.class).send(SendRequest.fromRecord("alice", employee, "Status?"));
+        await("the text on the record", () -> status(employee, sent.key()) != null);
         assertEquals(DeliveryStatus.QUEUED, status(employee, sent.key()));
 
         long id = Long.parseLong(sent.providerMessageId());

@@ -93,6 +93,9 @@ public class SendAndArchiveIT extends TextingTestSupport {
         assertEquals(1, sandbox.sent().size());
         assertEquals(Long.toString(sandbox.sent().get(0).id()), sent.providerMessageId());
 
+        // the archive attaches at once, or within its retry if the host's record service was
+        // momentarily away: wait for it, then it must be there once
+        await("the text on Dana's record", () -> count(records.messages(DANA), sent.key()) > 0);
         assertEquals("on Dana's record once", 1, count(records.messages(DANA), sent.key()));
         assertEquals("sent from Dana's record, so not on Gus's", 0, count(records.messages(GUS), sent.key()));
 

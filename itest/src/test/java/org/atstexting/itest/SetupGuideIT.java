@@ -146,6 +146,14 @@ public class SetupGuideIT extends TextingTestSupport {
         HostApi.Reply hidden = api.call("bob", "GET", "records/employee:1001/messages", null);
         assertEquals(403, hidden.status());
         assertFalse(hidden.body().contains("Hi Dana, this is Dave"));
+        await("the text on Dana's record", () -> {
+            try {
+                return api.call("dave", "GET", "records/employee:1001/messages", null).body()
+                        .contains("Hi Dana, this is Dave");
+            } catch (Exception e) {
+                return false;
+            }
+        });
         HostApi.Reply shown = api.call("dave", "GET", "records/employee:1001/messages", null);
         assertEquals(200, shown.status());
         assertTrue(shown.body().contains("Hi Dana, this is Dave"));
