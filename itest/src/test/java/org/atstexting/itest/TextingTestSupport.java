@@ -32,7 +32,8 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public abstract class TextingTestSupport {
 
-    protected static final long TIMEOUT_MS = 20_000;
+    // generous: a 2-core CI machine under load reconfigures and restarts components slowly
+    protected static final long TIMEOUT_MS = 30_000;
 
     @Configuration
     public Option[] configuration() {
