@@ -33,12 +33,4 @@ final class ZipwhipAddresses {
             return Optional.empty();
         }
     }
-
-    /**
-     * The {@code contacts} value for a recipient. Zipwhip's clients sent {@code +1...} as well
-     * as 10-digit numbers; we send E.164 as is because it is unambiguous across countries.
-     */
-    String toContact(String e164) {
-        return e164;
-    }
 }

@@ -140,6 +140,7 @@ final class ZipwhipClient implements Closeable {
                 ZipwhipReply reply = sessions.withSession(credentials, session -> {
                     try {
                         return api.call(ZipwhipApi.SEND,
+                                // Zipwhip's clients sent +1..., 10-digit and ptn:/ forms; E.164 is unambiguous
                                 Map.of("session", session, "contacts", text.to(), "body", text.body()));
                     } catch (ZipwhipCallException e) {
                         throw new SendAttemptFailed(e);
