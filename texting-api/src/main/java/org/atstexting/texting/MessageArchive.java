@@ -35,6 +35,16 @@ public interface MessageArchive {
     List<List<RecordRef>> archiveAll(List<TextMessage> messages);
 
     /**
+     * Archives texts, each with the record it was sent from, as one unit of work: same
+     * rules as {@link #archive}, one hand-over to the host for all of them. The core
+     * archives what it sends this way, a page at a time, off the sender's thread.
+     *
+     * @return for each item, in order, the records its text is attached to
+     * @since 1.1
+     */
+    List<List<RecordRef>> archiveItems(List<ArchiveItem> items);
+
+    /**
      * Moves an archived text's delivery status forward on every record it is attached to.
      * A status that would move backwards (a late "sent" after "delivered") is ignored.
      *

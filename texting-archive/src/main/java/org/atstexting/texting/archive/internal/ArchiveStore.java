@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -70,18 +71,21 @@ public final class ArchiveStore {
 
     /** Records where a text ended up, in one commit. */
     void settle(String key, ArchiveEntry entry) {
-        settleUncommitted(key, entry);
+        settleUncommitted(key, entry, false);
         store.commit();
     }
 
-    private void settleUncommitted(String key, ArchiveEntry entry) {
+    /** @param fresh whether the text is in none of the maps yet (nothing to move it from) */
+    private void settleUncommitted(String key, ArchiveEntry entry, boolean fresh) {
         if (entry.records().isEmpty()) {
             unmatched.put(key, GSON.toJson(entry));
         } else {
-            unmatched.remove(key);
+            if (!fresh) {
+                unmatched.remove(key);
+            }
             attached.put(key, GSON.toJson(entry));
         }
-        if (pending.containsKey(key)) {
+        if (!fresh && pending.containsKey(key)) {
             pending.remove(key);
         }
     }
@@ -92,9 +96,13 @@ public final class ArchiveStore {
         store.commit();
     }
 
-    /** Records where several texts ended up, in one commit. */
-    void settleAll(Map<String, ArchiveEntry> entries) {
-        entries.forEach(this::settleUncommitted);
+    /**
+     * Records where several texts ended up, in one commit.
+     *
+     * @param fresh the keys of texts that are in none of the maps yet
+     */
+    void settleAll(Map<String, ArchiveEntry> entries, Set<String> fresh) {
+        entries.forEach((key, entry) -> settleUncommitted(key, entry, fresh.contains(key)));
         store.commit();
     }
 

@@ -3,16 +3,19 @@ package org.atstexting.texting.archive.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.atstexting.texting.ArchiveItem;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
@@ -102,17 +105,32 @@ public final class RecordMessageArchive implements MessageArchive {
     }
 
     @Override
-    public synchronized List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
-        Map<String, ArchiveEntry> work = new LinkedHashMap<>();
+    public List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
+        return archiveItems(messages.stream().map(m -> new ArchiveItem(m, null)).toList());
+    }
+
+    @Override
+    public synchronized List<List<RecordRef>> archiveItems(List<ArchiveItem> items) {
+        Map<String, Work> work = new LinkedHashMap<>();
         Map<String, List<RecordRef>> done = new HashMap<>();
-        for (TextMessage message : messages) {
+        for (ArchiveItem item : items) {
+            TextMessage message = item.message();
             String key = message.key();
-            Optional<ArchiveEntry> known = work.containsKey(key) ? Optional.of(work.get(key)) : known(key);
+            Work queued = work.get(key);
+            if (queued != null) { // twice in the same page
+                if (queued.message().status().canMoveTo(message.status())) {
+                    work.put(key, queued.withStatus(message.status()));
+                }
+                continue;
+            }
+            Optional<ArchiveEntry> known = known(key);
             if (known.isEmpty()) {
-                work.put(key, ArchiveEntry.of(message, null, List.of()));
+                work.put(key, new Work(message, item.origin(), List.of(), true));
             } else if (known.get().message().status().canMoveTo(message.status())) {
-                work.put(key, known.get().with(known.get().message().withStatus(message.status())));
-            } else if (!work.containsKey(key)) {
+                ArchiveEntry previous = known.get();
+                work.put(key, new Work(previous.message().withStatus(message.status()), previous.originRef(),
+                        previous.recordRefs(), false));
+            } else {
                 done.put(key, known.get().recordRefs()); // the same text again: attached once
             }
         }
@@ -121,41 +139,65 @@ public final class RecordMessageArchive implements MessageArchive {
             if (delivered.isPresent()) {
                 done.putAll(delivered.get());
             } else {
-                store.putPendingAll(work);
+                Map<String, ArchiveEntry> waiting = new LinkedHashMap<>();
+                work.forEach((key, w) -> waiting.put(key, w.entry(w.records())));
+                store.putPendingAll(waiting);
             }
         }
-        return messages.stream().map(m -> done.getOrDefault(m.key(), List.of())).toList();
+        return items.stream().map(i -> done.getOrDefault(i.message().key(), List.of())).toList();
+    }
+
+    /**
+     * A text of a page on its way to the host, kept as objects until it is stored: a page
+     * of sends parses and serialises each text once.
+     *
+     * @param fresh whether the archive had never seen it (then no older entry needs removing)
+     */
+    private record Work(TextMessage message, RecordRef origin, List<RecordRef> records, boolean fresh) {
+
+        Work withStatus(DeliveryStatus status) {
+            return new Work(message.withStatus(status), origin, records, fresh);
+        }
+
+        ArchiveEntry entry(List<RecordRef> attached) {
+            return ArchiveEntry.of(message, origin, attached);
+        }
     }
 
     /** Hands several texts to the host in one call; empty if the host could not take them now. */
-    private Optional<Map<String, List<RecordRef>>> deliverAll(Map<String, ArchiveEntry> work) {
+    private Optional<Map<String, List<RecordRef>>> deliverAll(Map<String, Work> work) {
         HostRecords host = records;
         if (host == null) {
             return Optional.empty();
         }
         try {
-            List<Attachment> attachments = new ArrayList<>();
-            List<String> owners = new ArrayList<>();
-            for (Map.Entry<String, ArchiveEntry> item : work.entrySet()) {
-                ArchiveEntry entry = item.getValue();
-                TextMessage message = entry.message();
-                List<RecordRef> targets = entry.recordRefs().isEmpty() ? targets(host, entry) : entry.recordRefs();
+            List<Attachment> attachments = new ArrayList<>(work.size());
+            List<String> owners = new ArrayList<>(work.size());
+            for (Map.Entry<String, Work> item : work.entrySet()) {
+                Work w = item.getValue();
+                List<RecordRef> targets = w.records().isEmpty() ? targets(host, w.message(), w.origin()) : w.records();
                 for (RecordRef ref : targets) {
-                    attachments.add(new Attachment(ref, message));
+                    attachments.add(new Attachment(ref, w.message()));
                     owners.add(item.getKey());
                 }
             }
-            List<Boolean> accepted = host.attachAll(attachments);
+            List<Boolean> accepted = attachments.isEmpty() ? List.of() : host.attachAll(attachments);
             Map<String, List<RecordRef>> attached = new HashMap<>();
-            work.keySet().forEach(key -> attached.put(key, new ArrayList<>()));
+            work.keySet().forEach(key -> attached.put(key, new ArrayList<>(1)));
             for (int i = 0; i < attachments.size(); i++) {
                 if (accepted.get(i)) {
                     attached.get(owners.get(i)).add(attachments.get(i).ref());
                 }
             }
             Map<String, ArchiveEntry> settled = new LinkedHashMap<>();
-            work.forEach((key, entry) -> settled.put(key, entry.withRecords(attached.get(key))));
-            store.settleAll(settled);
+            Set<String> fresh = new HashSet<>();
+            work.forEach((key, w) -> {
+                settled.put(key, w.entry(attached.get(key)));
+                if (w.fresh()) {
+                    fresh.add(key);
+                }
+            });
+            store.settleAll(settled, fresh);
             return Optional.of(attached);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The host could not take " + work.size() + " texts now; they wait", e);
@@ -230,9 +272,10 @@ public final class RecordMessageArchive implements MessageArchive {
             return Optional.empty();
         }
         try {
-            List<RecordRef> targets = entry.recordRefs().isEmpty() ? targets(host, entry) : entry.recordRefs();
-            List<RecordRef> attached = new ArrayList<>(targets.size());
             TextMessage message = entry.message();
+            List<RecordRef> targets = entry.recordRefs().isEmpty() ? targets(host, message, entry.originRef())
+                    : entry.recordRefs();
+            List<RecordRef> attached = new ArrayList<>(targets.size());
             for (RecordRef ref : targets) {
                 if (host.attach(ref, message)) {
                     attached.add(ref);
@@ -249,10 +292,9 @@ public final class RecordMessageArchive implements MessageArchive {
         }
     }
 
-    private static List<RecordRef> targets(HostRecords host, ArchiveEntry entry) {
-        TextMessage message = entry.message();
-        if (entry.originRef() != null && message.direction() == Direction.OUTBOUND) {
-            return List.of(entry.originRef());
+    private static List<RecordRef> targets(HostRecords host, TextMessage message, RecordRef origin) {
+        if (origin != null && message.direction() == Direction.OUTBOUND) {
+            return List.of(origin);
         }
         return host.findByPhone(message.counterpart()).stream().map(HostRecord::ref).toList();
     }

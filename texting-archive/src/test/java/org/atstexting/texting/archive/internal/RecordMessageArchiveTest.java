@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.atstexting.texting.ArchiveItem;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.RecordRef;
@@ -84,6 +85,23 @@ public class RecordMessageArchiveTest {
                         .toList()).toList());
         assertEquals(2, host.on(DANA).size());
         assertEquals(List.of("zipwhip:22"), archive.unmatched().stream().map(TextMessage::key).toList());
+    }
+
+    @Test
+    public void aPageOfSendsKeepsEachTextsOriginAndWaitsWhileTheHostIsAway() {
+        List<ArchiveItem> page = List.of(new ArchiveItem(outbound("40"), DANA), new ArchiveItem(outbound("41"), null));
+        assertEquals(List.of(List.of(), List.of()), archive.archiveItems(page));
+
+        archive.bindRecords(host);
+        archive.deliverPending();
+        assertEquals("sent from Dana's record: on hers only", List.of("zipwhip:40", "zipwhip:41"),
+                host.on(DANA).keySet().stream().sorted().toList());
+        assertEquals("sent from no record: on every record with the number", List.of("zipwhip:41"),
+                List.copyOf(host.on(GUS).keySet()));
+        assertEquals("the same page again attaches nothing more", List.of(List.of(DANA), List.of(GUS, DANA)),
+                archive.archiveItems(page).stream().map(refs -> refs.stream()
+                        .sorted(java.util.Comparator.comparing(RecordRef::toString)).toList()).toList());
+        assertEquals(3, host.on(DANA).size() + host.on(GUS).size());
     }
 
     @Test

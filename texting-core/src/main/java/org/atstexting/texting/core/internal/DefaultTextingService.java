@@ -69,6 +69,7 @@ public final class DefaultTextingService implements TextingService {
         if (records.record(record).isEmpty()) {
             throw new TextingException(Reason.RECORD_NOT_FOUND, "There is no record " + record);
         }
+        sender.awaitArchived(); // a recruiter who just sent a text sees it in the conversation
         return records.messages(record);
     }
 

@@ -157,7 +157,7 @@ public final class InboundRecorder implements ProviderCallback {
         ledger.record(provider, text.from(), text.to(), text.providerMessageId(), text.body(), text.sentAt());
         TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.OUTBOUND, text.from(),
                 text.to(), text.body(), text.sentAt(), ownerUserId, text.status());
-        if (archive.find(message.key()).isPresent()) {
+        if (archivedSend(message.key()).isPresent()) {
             return;
         }
         archive.archive(message, null);
@@ -167,7 +167,7 @@ public final class InboundRecorder implements ProviderCallback {
     @Override
     public synchronized void statusChanged(String provider, StatusUpdate update) {
         String key = provider + ":" + update.providerMessageId();
-        Optional<TextMessage> before = archive.find(key);
+        Optional<TextMessage> before = archivedSend(key);
         if (before.isEmpty() || !before.get().status().canMoveTo(update.status())) {
             return;
         }
@@ -177,5 +177,18 @@ public final class InboundRecorder implements ProviderCallback {
         if (update.status() == DeliveryStatus.FAILED) {
             events.failed(after, update.reason());
         }
+    }
+
+    /**
+     * An outbound text from the archive; one the core sent moments ago may still be on its
+     * way there ({@link OutboundArchiver}), so a miss waits for those first.
+     */
+    private Optional<TextMessage> archivedSend(String key) {
+        Optional<TextMessage> found = archive.find(key);
+        if (found.isPresent()) {
+            return found;
+        }
+        sender.awaitArchived();
+        return archive.find(key);
     }
 }

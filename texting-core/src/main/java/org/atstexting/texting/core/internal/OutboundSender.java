@@ -1,11 +1,8 @@
 package org.atstexting.texting.core.internal;
 
 import java.time.Clock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.atstexting.texting.Direction;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.OptOutEvent;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
@@ -22,31 +19,27 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The last step of every send path (single, template, bulk, automatic replies), after the
  * caller made its checks: hands the text to the provider with the account's credentials,
- * notes it in the {@link SentLedger}, archives it and announces it. A provider refusal that
+ * has it archived ({@link OutboundArchiver}) and announces it. A provider refusal that
  * says the recipient opted out is recorded as an opt-out.
  */
 @Component(service = OutboundSender.class)
 public final class OutboundSender {
 
-    private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
-
     private final CredentialVault vault;
     private final ProviderRegistry providers;
-    private final MessageArchive archive;
+    private final OutboundArchiver archiver;
     private final MessageEventPublisher events;
-    private final SentLedger ledger;
     private final OptOutRegistry optOuts;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public OutboundSender(@Reference CredentialVault vault, @Reference ProviderRegistry providers,
-            @Reference MessageArchive archive, @Reference MessageEventPublisher events, @Reference SentLedger ledger,
+            @Reference OutboundArchiver archiver, @Reference MessageEventPublisher events,
             @Reference OptOutRegistry optOuts) {
         this.vault = vault;
         this.providers = providers;
-        this.archive = archive;
+        this.archiver = archiver;
         this.events = events;
-        this.ledger = ledger;
         this.optOuts = optOuts;
     }
 
@@ -76,15 +69,13 @@ public final class OutboundSender {
         }
         TextMessage sent = new TextMessage(account.provider(), receipt.providerMessageId(), Direction.OUTBOUND,
                 account.phoneNumber(), to, body, receipt.acceptedAt(), userId, receipt.status());
-        ledger.record(account.provider(), account.phoneNumber(), to, receipt.providerMessageId(), body,
-                receipt.acceptedAt());
-        try {
-            archive.archive(sent, origin);
-        } catch (RuntimeException e) {
-            // the text is out and must not be sent again: report it, do not fail the send
-            LOG.log(Level.WARNING, "Sent " + sent.key() + " but could not archive it", e);
-        }
+        archiver.archive(sent, origin);
         events.sent(sent);
         return sent;
+    }
+
+    /** Waits until the texts sent so far are archived: readers of a conversation see what was just sent. */
+    void awaitArchived() {
+        archiver.awaitArchived();
     }
 }

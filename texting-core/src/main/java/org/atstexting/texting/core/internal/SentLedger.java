@@ -2,6 +2,8 @@ package org.atstexting.texting.core.internal;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.h2.mvstore.Cursor;
 import org.osgi.service.component.annotations.Activate;
@@ -12,10 +14,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 /**
- * Every outbound text the core knows went out: those it sent and saw accepted, and those a
- * poll found in the provider's sent history (sends it did not see finish: a crash between
- * the provider's answer and the next write). A bulk job looks here before it texts a
- * recipient again whose send was under way at a crash.
+ * Outbound texts a poll found in a provider's sent history, among them sends the core did
+ * not see finish (a crash between the provider's answer and the next write). A bulk job
+ * looks here before it texts a recipient again whose send was under way at a crash.
  */
 @Component(service = SentLedger.class)
 public final class SentLedger {
@@ -27,6 +28,8 @@ public final class SentLedger {
     }
 
     private final CoreStore store;
+    /** Providers known to report sent history: asked on every send, and a fact that never becomes false. */
+    private final Set<String> reportingSentHistory = ConcurrentHashMap.newKeySet();
 
     @Activate
     public SentLedger(@Reference CoreStore store) {
@@ -71,7 +74,7 @@ public final class SentLedger {
 
     /** Notes that a provider's polls report the account's sent history. */
     void providerReportsSentHistory(String provider) {
-        if (store.providerFacts().put(provider + "|sentHistory", "true") == null) {
+        if (reportingSentHistory.add(provider) && store.providerFacts().put(provider + "|sentHistory", "true") == null) {
             store.commit(); // once per provider, ever
         }
     }
@@ -81,6 +84,13 @@ public final class SentLedger {
      * in the history" mean "not sent".
      */
     boolean reportsSentHistory(String provider) {
-        return "true".equals(store.providerFacts().get(provider + "|sentHistory"));
+        if (reportingSentHistory.contains(provider)) {
+            return true;
+        }
+        if ("true".equals(store.providerFacts().get(provider + "|sentHistory"))) {
+            reportingSentHistory.add(provider);
+            return true;
+        }
+        return false;
     }
 }

@@ -40,8 +40,8 @@ public class DefaultTextingServiceTest {
         CoreStore store = new CoreStore(dir.resolve("other.mv").toFile());
         OptOutRegistry optOuts = new OptOutRegistry(store, permissions, records, config);
         MessageEventPublisher publisher = new MessageEventPublisher();
-        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider), archive, publisher,
-                new SentLedger(store), optOuts);
+        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider),
+                new OutboundArchiver(archive, new SentLedger(store), false), publisher, optOuts);
         texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.atstexting.texting.CredentialCheck;
+import org.atstexting.texting.ArchiveItem;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
@@ -185,7 +186,7 @@ final class Fixtures {
         final List<List<String>> pages = new ArrayList<>();
 
         @Override
-        public List<RecordRef> archive(TextMessage message, RecordRef origin) {
+        public synchronized List<RecordRef> archive(TextMessage message, RecordRef origin) {
             archived.add(message);
             origins.add(origin);
             return origin == null ? List.of() : List.of(origin);
@@ -202,7 +203,16 @@ final class Fixtures {
         }
 
         @Override
-        public boolean updateStatus(String messageKey, DeliveryStatus status) {
+        public synchronized List<List<RecordRef>> archiveItems(List<ArchiveItem> items) {
+            List<List<RecordRef>> result = new ArrayList<>();
+            for (ArchiveItem item : items) {
+                result.add(archive(item.message(), item.origin()));
+            }
+            return result;
+        }
+
+        @Override
+        public synchronized boolean updateStatus(String messageKey, DeliveryStatus status) {
             for (int i = 0; i < archived.size(); i++) {
                 if (archived.get(i).key().equals(messageKey)) {
                     archived.set(i, archived.get(i).withStatus(status));
@@ -218,7 +228,7 @@ final class Fixtures {
         }
 
         @Override
-        public Optional<TextMessage> find(String messageKey) {
+        public synchronized Optional<TextMessage> find(String messageKey) {
             return archived.stream().filter(m -> m.key().equals(messageKey)).findFirst();
         }
 

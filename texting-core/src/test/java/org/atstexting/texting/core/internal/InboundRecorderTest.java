@@ -47,7 +47,7 @@ public class InboundRecorderTest {
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
         SentLedger ledger = new SentLedger(store);
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
-                archive, publisher, ledger, optOuts);
+                new OutboundArchiver(archive, ledger, false), publisher, optOuts);
         recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
     }
 
