@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +52,19 @@ public final class SendBenchmark {
 
     private static final String BODY = "Hi Dana, are you free Tuesday at 10?";
     private static final String TO = "+12065550123";
+    private static final int WARM_UP_ROUNDS = 3;
+    /**
+     * How many different numbers the sends cycle through ({@code -Dbench.recipients}, default
+     * 1: a conversation). The core remembers numbers it validated; many recipients measure
+     * a first text to each (a bulk job).
+     */
+    private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 1);
+    private static final AtomicLong NEXT = new AtomicLong();
+
+    /** The next recipient, the same sequence for both sides: +1 206 200-0000 onwards. */
+    static String recipient() {
+        return RECIPIENTS <= 1 ? TO : "+1206" + (2_000_000 + NEXT.getAndIncrement() % RECIPIENTS);
+    }
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -72,9 +86,12 @@ public final class SendBenchmark {
 
             System.out.printf("threads %d, %d s per round, %d rounds, sandbox %s%n", threads, seconds, rounds,
                     sandbox.baseUri());
-            // warm-up: JIT, pools, sessions
-            run(threads, 5, i -> sendPathTask(texting, i), sandbox, awaitArchived);
-            run(threads, 5, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox, () -> { });
+            // warm-up: pools, sessions, and the JIT, which compiles the send path's larger code base for
+            // longer; a round that still compiles would count a compiler thread's CPU against it
+            for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+                run(threads, 5, i -> sendPathTask(texting, i), sandbox, awaitArchived);
+                run(threads, 5, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox, () -> { });
+            }
 
             long pathSends = 0, rawSends = 0;
             double pathSeconds = 0, rawSeconds = 0;
@@ -82,8 +99,9 @@ public final class SendBenchmark {
                 Result path = run(threads, seconds, i -> sendPathTask(texting, i), sandbox, awaitArchived);
                 Result direct = run(threads, seconds, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox,
                         () -> { });
-                System.out.printf("round %d: send path %.0f sends/s, raw %.0f sends/s%n", r, path.perSecond(),
-                        direct.perSecond());
+                System.out.printf("round %d: send path %.0f sends/s (%.0f us CPU each), raw %.0f sends/s (%.0f us CPU"
+                        + " each)%n", r, path.perSecond(), path.cpuMicrosPerSend(), direct.perSecond(),
+                        direct.cpuMicrosPerSend());
                 pathSends += path.sends;
                 pathSeconds += path.seconds;
                 rawSends += direct.sends;
@@ -189,10 +207,9 @@ public final class SendBenchmark {
             String account = "20655502" + String.format("%02d", i);
             org.atstexting.texting.spi.ProviderCredentials c = new org.atstexting.texting.spi.ProviderCredentials(
                     account, "+1" + account, "pw-" + i);
-            org.atstexting.texting.spi.OutboundText t = new org.atstexting.texting.spi.OutboundText(TO, BODY);
-            return () -> provider.send(c, t);
+            return () -> provider.send(c, new org.atstexting.texting.spi.OutboundText(recipient(), BODY));
         }
-        return () -> texting.send(SendRequest.toNumber("user" + i, TO, BODY));
+        return () -> texting.send(SendRequest.toNumber("user" + i, recipient(), BODY));
     }
 
     /** Logs in once (as the provider does), then posts message/send with the session, reading each answer. */
@@ -203,7 +220,7 @@ public final class SendBenchmark {
                 response -> JsonParser.parseString(EntityUtils.toString(response.getEntity())).getAsJsonObject()
                         .get("response").getAsString());
         return () -> http.execute(ClassicRequestBuilder.post(sandbox.baseUri().resolve("message/send"))
-                .addParameter("session", session).addParameter("contacts", TO).addParameter("body", BODY).build(),
+                .addParameter("session", session).addParameter("contacts", recipient()).addParameter("body", BODY).build(),
                 response -> {
                     String body = EntityUtils.toString(response.getEntity());
                     if (response.getCode() != 200 || !JsonParser.parseString(body).getAsJsonObject()
@@ -214,10 +231,20 @@ public final class SendBenchmark {
                 });
     }
 
-    record Result(long sends, double seconds) {
+    record Result(long sends, double seconds, double cpuSeconds) {
         double perSecond() {
             return sends / seconds;
         }
+
+        /** CPU time of the whole JVM (client, sandbox, archive, GC) per send, in microseconds. */
+        double cpuMicrosPerSend() {
+            return cpuSeconds * 1e6 / sends;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Result run(int threads, int seconds, TaskFactory factory, StandaloneSandboxServer sandbox,
@@ -230,6 +257,7 @@ public final class SendBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         List<Future<Long>> counts = new ArrayList<>();
         for (Task task : tasks) {
             counts.add(pool.submit((Callable<Long>) () -> {
@@ -247,7 +275,8 @@ public final class SendBenchmark {
         }
         settle.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         pool.shutdown();
-        return new Result(total, elapsed);
+        return new Result(total, elapsed, cpu);
     }
 }
