@@ -3,9 +3,11 @@ package org.atstexting.texting.core.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.atstexting.texting.TextingException;
@@ -30,6 +32,8 @@ public final class CredentialVault {
     private final CredentialCipher cipher;
     /** The stored sets, parsed once: every send looks its sender's up. Writes go through to the store first. */
     private final Map<String, StoredCredential> byId = new ConcurrentHashMap<>();
+    /** Every provider anyone has credentials for (a handful): a user's own sets are looked up by id, not searched. */
+    private final Set<String> providers = ConcurrentHashMap.newKeySet();
 
     @Activate
     public CredentialVault(@Reference CoreStore store, CoreConfiguration config) throws IOException {
@@ -39,7 +43,11 @@ public final class CredentialVault {
     CredentialVault(CoreStore store, CredentialCipher cipher) {
         this.store = store;
         this.cipher = cipher;
-        store.credentials().forEach((id, json) -> byId.put(id, GSON.fromJson(json, StoredCredential.class)));
+        store.credentials().forEach((id, json) -> {
+            StoredCredential stored = GSON.fromJson(json, StoredCredential.class);
+            byId.put(id, stored);
+            providers.add(stored.provider());
+        });
     }
 
     private static Path keyFile(String configured) {
@@ -62,6 +70,18 @@ public final class CredentialVault {
         return List.copyOf(byId.values());
     }
 
+    /** A user's own credential sets, one per provider. */
+    List<StoredCredential> ownedBy(String ownerUserId) {
+        List<StoredCredential> own = new ArrayList<>(1);
+        for (String provider : providers) {
+            StoredCredential stored = byId.get(StoredCredential.id(provider, ownerUserId));
+            if (stored != null) {
+                own.add(stored);
+            }
+        }
+        return own;
+    }
+
     synchronized StoredCredential save(String provider, String username, String phoneNumber, String ownerUserId,
             String password) {
         String id = StoredCredential.id(provider, ownerUserId);
@@ -70,6 +90,7 @@ public final class CredentialVault {
         store.credentials().put(id, GSON.toJson(stored));
         store.commit();
         byId.put(id, stored);
+        providers.add(provider);
         return stored;
     }
 

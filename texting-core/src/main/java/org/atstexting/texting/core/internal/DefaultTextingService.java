@@ -127,7 +127,7 @@ public final class DefaultTextingService implements TextingService {
             return vault.find(provider, user).orElseThrow(() -> new TextingException(Reason.NO_CREDENTIALS,
                     "User '" + user + "' has no " + provider + " credentials; add them under User Settings > Texting"));
         }
-        List<StoredCredential> own = vault.all().stream().filter(c -> user.equals(c.ownerUserId())).toList();
+        List<StoredCredential> own = vault.ownedBy(user);
         if (own.size() == 1) {
             return own.get(0);
         }

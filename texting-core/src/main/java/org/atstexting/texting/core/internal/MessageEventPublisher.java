@@ -51,6 +51,9 @@ public final class MessageEventPublisher {
     }
 
     private void post(String topic, TextMessage message, String reason) {
+        if (eventAdmin == null) {
+            return; // nobody to tell: spare every send the properties
+        }
         Map<String, Object> properties = new HashMap<>();
         properties.put(TextingEvents.MESSAGE_KEY, message.key());
         properties.put(TextingEvents.PROVIDER, message.provider());

@@ -32,12 +32,12 @@ public final class OutboundArchiver {
     private static final Logger LOG = Logger.getLogger(OutboundArchiver.class.getName());
 
     /** At most this many texts per hand-over: one host transaction stays short. */
-    static final int PAGE = 200;
+    static final int PAGE = 500;
     /**
      * How long the first text of a page waits for more: under load, pages fill and every
      * hand-over and commit serves many texts; alone, a text waits no longer than this.
      */
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Beyond this many queued texts, senders archive their own text: the queue never grows without bound. */
     static final int MAX_QUEUED = 10_000;
     /** How long a reader waits for queued sends before reading what is there. */
