@@ -23,6 +23,10 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -74,7 +78,7 @@ public abstract class TextingTestSupport {
             T service = tracker.waitForService(TIMEOUT_MS);
             if (service == null) {
                 fail("No " + type.getSimpleName() + " service " + (filter == null ? "" : filter) + " within "
-                        + TIMEOUT_MS + " ms");
+                        + TIMEOUT_MS + " ms" + diagnostics());
             }
             return service;
         } catch (Exception e) {
@@ -131,6 +135,47 @@ public abstract class TextingTestSupport {
         return service(ZipwhipSandbox.class);
     }
 
+    /**
+     * What a timed-out wait needs to be understood: our components that are not active (and
+     * the references they lack), and where our threads and SCR's and Config Admin's stand.
+     */
+    protected static String diagnostics() {
+        StringBuilder out = new StringBuilder("\n-- components not active:");
+        BundleContext context = FrameworkUtil.getBundle(TextingTestSupport.class).getBundleContext();
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
+        if (scr != null) {
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+                if (!description.bundle.symbolicName.startsWith("org.atstexting")) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(description)) {
+                    if (c.state != ComponentConfigurationDTO.ACTIVE && c.state != ComponentConfigurationDTO.SATISFIED) {
+                        out.append("\n  ").append(description.name).append(" state ").append(c.state);
+                        for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+                            out.append(" lacks ").append(u.name).append(' ').append(u.target);
+                        }
+                        if (c.failure != null) {
+                            out.append(" failed: ").append(c.failure);
+                        }
+                    }
+                }
+            }
+        }
+        out.append("\n-- threads:");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            String name = thread.getName();
+            if (name.contains("ats-texting") || name.contains("SCR") || name.contains("CM ")
+                    || name.contains("Configuration") || name.contains("Component")) {
+                out.append("\n  ").append(name).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                    out.append("\n      at ").append(stack[i]);
+                }
+            }
+        });
+        return out.toString();
+    }
+
     protected static Dictionary<String, Object> props(Object... keysAndValues) {
         Hashtable<String, Object> props = new Hashtable<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -143,7 +188,7 @@ public abstract class TextingTestSupport {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("Timed out waiting for " + what);
+                fail("Timed out waiting for " + what + diagnostics());
             }
             try {
                 Thread.sleep(50);

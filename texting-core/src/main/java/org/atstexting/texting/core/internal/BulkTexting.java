@@ -409,6 +409,9 @@ public final class BulkTexting implements BulkTextingService {
                 long millis = Duration.between(clock.instant(), waitUntil).toMillis();
                 if (millis > 0) {
                     synchronized (signal) {
+                        if (stopped) {
+                            return; // stop() may have woken us before we waited: its wake-up is not lost
+                        }
                         try {
                             signal.wait(millis);
                         } catch (InterruptedException e) {

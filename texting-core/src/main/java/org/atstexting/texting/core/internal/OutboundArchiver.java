@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  * forgotten). A provider that reports no sent history could not bring such a text back, so
  * its sends are archived before the send returns, as is every send while the queue is full.
  */
-@Component(service = OutboundArchiver.class)
+@Component(service = OutboundArchiver.class, immediate = true) // its queue and thread outlive any one user
 public final class OutboundArchiver {
 
     private static final Logger LOG = Logger.getLogger(OutboundArchiver.class.getName());
@@ -41,7 +41,9 @@ public final class OutboundArchiver {
     /** Beyond this many queued texts, senders archive their own text: the queue never grows without bound. */
     static final int MAX_QUEUED = 10_000;
     /** How long a reader waits for queued sends before reading what is there. */
-    private static final long AWAIT_MILLIS = 10_000;
+    private static final long AWAIT_MILLIS = 5_000;
+    /** How long stopping waits for the queue to be archived; the rest comes back with the next poll. */
+    private static final long STOP_MILLIS = 10_000;
 
     private final MessageArchive archive;
     private final SentLedger ledger;
@@ -102,7 +104,7 @@ public final class OutboundArchiver {
             awaiting++;
             notifyAll(); // a page that is filling goes now
             try {
-                while (archived < target) {
+                while (archived < target && !stopping) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                     if (left <= 0 || worker == null || !worker.isAlive()) {
                         LOG.warning(() -> (target - archived) + " sent texts are not archived yet; reading without them");
@@ -186,7 +188,7 @@ public final class OutboundArchiver {
             notifyAll();
         }
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(30));
+            worker.join(STOP_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
