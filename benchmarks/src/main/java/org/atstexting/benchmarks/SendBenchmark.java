@@ -41,12 +41,16 @@ import com.google.gson.JsonParser;
  *
  * <p>The send path is the real one: the core's {@code DefaultTextingService} (permission
  * check, number normalisation, the credential vault with its AES-GCM decryption, the
- * provider registry, events), the real archive on its H2 store, and the real Zipwhip
- * provider with its session, retry strategy and rate limiter (set to "no limit"). Only the
- * host's services (permissions, records) are stand-ins, because the host is the ATS's.
+ * provider registry, events), the core's send archiver handing pages to the real archive on
+ * its H2 store, and the real Zipwhip provider with its session, retry strategy and rate
+ * limiter (set to "no limit"). Only the host's services (permissions, records) are
+ * stand-ins, because the host is the ATS's. A send-path round ends when everything it sent
+ * is archived, inside its measured time.
  *
- * <p>Arguments (all optional): threads (default 4), seconds per round (default 4), rounds
- * (default 3).
+ * <p>Arguments (all optional): threads (default 1: one sender at a time, each send's own
+ * latency), seconds per round (default 5), rounds (default 5), after three warm-up rounds of
+ * 5 s each. Each round also prints the JVM's CPU time per send (client, sandbox, archive,
+ * GC and JIT together).
  */
 public final class SendBenchmark {
 
@@ -67,9 +71,9 @@ public final class SendBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Logger.getLogger("org.atstexting").setLevel(Level.WARNING);
         File dir = Files.createTempDirectory("ats-texting-bench").toFile();
         System.setProperty("user.home", dir.getAbsolutePath()); // the credential key file goes here
