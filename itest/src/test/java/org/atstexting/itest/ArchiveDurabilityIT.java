@@ -79,6 +79,37 @@ public class ArchiveDurabilityIT extends TextingTestSupport {
     }
 
     @Test
+    public void sendsOnTheirWayToTheArchiveWhenItStopsAreOnTheirRecordOnce() throws Exception {
+        TextingService texting = service(TextingService.class);
+        HostRecords records = service(HostRecords.class);
+        // a first send, then polls that list it: the core learns that Zipwhip reports its sent
+        // history, so the sends that follow are archived in the background, in pages
+        String first = "first " + UUID.randomUUID();
+        texting.send(SendRequest.fromRecord("alice", ELI, first));
+        await("the first text on Eli's record", () -> sentCount(records, first) == 1);
+        Thread.sleep(2_500);
+        // polling off: what reaches the record now came through the send archiver, not a poll
+        texting = configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
+
+        String tag = "queued " + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            texting.send(SendRequest.fromRecord("alice", ELI, tag + " #" + i));
+        }
+        Bundle archive = bundle("org.atstexting.texting.archive");
+        archive.stop(); // the texts still queued are handed over before the archive goes
+        archive.start();
+
+        HostRecords after = service(HostRecords.class);
+        await("all 20 on Eli's record", () -> sentCount(after, tag) == 20);
+        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 1), TextingService.class);
+        Thread.sleep(2_500); // polls that list them must not attach them again
+        for (int i = 0; i < 20; i++) {
+            assertEquals("text #" + i + " once", 1, sentCount(after, tag + " #" + i + "$"));
+        }
+        assertEquals(20, sentCount(after, tag));
+    }
+
+    @Test
     public void nothingIsLostWhileTheHostsRecordServiceIsAway() throws Exception {
         Bundle host = bundle("org.atstexting.reference.host");
         String body = "while the host was away " + UUID.randomUUID();
@@ -149,6 +180,14 @@ public class ArchiveDurabilityIT extends TextingTestSupport {
     private Bundle bundle(String symbolicName) {
         return Arrays.stream(context().getBundles()).filter(b -> b.getSymbolicName().equals(symbolicName))
                 .findFirst().orElseThrow();
+    }
+
+    /** Texts sent to Eli whose body starts with {@code prefix} (a trailing {@code $}: is exactly it). */
+    private static long sentCount(HostRecords records, String prefix) {
+        return records.messages(ELI).stream().filter(m -> m.direction() == Direction.OUTBOUND)
+                .filter(m -> prefix.endsWith("$") ? m.body().equals(prefix.substring(0, prefix.length() - 1))
+                        : m.body().startsWith(prefix))
+                .count();
     }
 
     private static long count(HostRecords records, String body) {
