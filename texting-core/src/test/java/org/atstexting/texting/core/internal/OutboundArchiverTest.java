@@ -18,6 +18,8 @@ import org.atstexting.texting.Direction;
 import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.host.HostRecord;
+import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.spi.StatusUpdate;
 import org.junit.After;
 import org.junit.Before;
@@ -126,6 +128,54 @@ public class OutboundArchiverTest {
         archive.gate.countDown();
         update.join(10_000);
         assertEquals(DeliveryStatus.DELIVERED, archive.find(sent.key()).orElseThrow().status());
+    }
+
+    @Test
+    public void aConversationReadRightAfterASendShowsTheSendOnceItIsArchived() throws Exception {
+        ledger.providerReportsSentHistory("zipwhip");
+        CredentialVault vault = Fixtures.vault(tmp.getRoot().toPath().resolve("vault"));
+        vault.save("zipwhip", "2065550101", "+12065550101", "alice", "pw");
+        Fixtures.Config config = new Fixtures.Config();
+        HostRecords records = new HostRecords() { // the record's conversation is what the archive was handed
+            @Override
+            public Optional<HostRecord> record(RecordRef ref) {
+                return Optional.of(new HostRecord(ref, "Dana", "+12065550123"));
+            }
+
+            @Override
+            public List<HostRecord> findByPhone(String e164) {
+                return List.of();
+            }
+
+            @Override
+            public boolean attach(RecordRef ref, TextMessage message) {
+                return true;
+            }
+
+            @Override
+            public List<TextMessage> messages(RecordRef ref) {
+                return archive.items.stream().filter(i -> ref.equals(i.origin())).map(ArchiveItem::message).toList();
+            }
+        };
+        OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), records, config);
+        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
+                archiver, new MessageEventPublisher(), optOuts);
+        DefaultTextingService texting = new DefaultTextingService(new Fixtures.Permissions(), vault, archive, records,
+                optOuts, sender, config);
+
+        TextMessage sent = texting.send(org.atstexting.texting.SendRequest.fromRecord("alice", DANA, "Hi"));
+        assertTrue("still queued", records.messages(DANA).isEmpty());
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            archive.gate.countDown();
+        });
+        opener.start();
+        assertEquals(List.of(sent), texting.messages("alice", DANA));
+        opener.join();
     }
 
     private static TextMessage sent(String provider, int id) {
