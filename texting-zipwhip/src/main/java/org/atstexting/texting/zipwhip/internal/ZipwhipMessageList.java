@@ -1,0 +1,52 @@
+package org.atstexting.texting.zipwhip.internal;
+
+import java.util.Map;
+
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderException.Kind;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
+/** Pages of an account's {@code message/list}, newest first, checked to be messages with ids. */
+final class ZipwhipMessageList {
+
+    private final ZipwhipApi api;
+    private final ZipwhipSessions sessions;
+    private final int pageSize;
+
+    ZipwhipMessageList(ZipwhipApi api, ZipwhipSessions sessions, ZipwhipConfiguration config) {
+        this.api = api;
+        this.sessions = sessions;
+        // Zipwhip's page limit is not documented; the sandbox takes 1..100
+        this.pageSize = Math.min(100, Math.max(1, config.pageSize()));
+    }
+
+    int pageSize() {
+        return pageSize;
+    }
+
+    /** Page {@code page} (0 = the newest messages) of the account's message list. */
+    JsonArray page(ProviderCredentials credentials, int page) throws ProviderException {
+        return list(credentials, page * pageSize);
+    }
+
+    private JsonArray list(ProviderCredentials credentials, int start) throws ProviderException {
+        ZipwhipReply reply = sessions.withSession(credentials, session -> api.call("message/list", Map.of(
+                "session", session, "start", Integer.toString(start), "limit", Integer.toString(pageSize))));
+        if (!reply.success()) {
+            throw new ProviderException(Kind.ERROR, "Zipwhip refused message/list: " + reply.errorText());
+        }
+        if (reply.response() == null || !reply.response().isJsonArray()) {
+            throw new ProviderException(Kind.ERROR, "Zipwhip's message/list answer was not a list of messages");
+        }
+        for (JsonElement element : reply.response().getAsJsonArray()) {
+            if (!element.isJsonObject() || ZipwhipMessages.id(element.getAsJsonObject()) < 0) {
+                throw new ProviderException(Kind.ERROR, "Zipwhip's message/list held a message without an id");
+            }
+        }
+        return reply.response().getAsJsonArray();
+    }
+
+}
