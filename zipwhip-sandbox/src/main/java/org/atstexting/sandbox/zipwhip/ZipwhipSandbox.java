@@ -123,4 +123,53 @@ public interface ZipwhipSandbox {
      * and their webhooks (account settings at Zipwhip). Message ids keep increasing.
      */
     void reset();
+
+    // ------------------------------------------------------------------ behaviours the facts allow
+    // (zipwhip-api.md, "Facts that an independent check made plain"). Declared by the
+    // integrator so client tests can be written against them; the sandbox implements them.
+
+    /** How the sandbox writes {@code dateCreated}/{@code lastUpdated}: both are allowed by the facts. */
+    enum DateStyle {
+        /** ISO-8601 with offset, e.g. {@code 2026-12-01T23:37:53.123Z}. */
+        ISO_8601,
+        /** The pattern Zipwhip's own Java client tried first: {@code MMM d, yyyy h:mm:ss aaa} (US English, UTC). */
+        ZIPWHIP_CLIENT_PATTERN
+    }
+
+    /**
+     * @param empty when {@code true}, outbound messages carry empty {@code sourceAddress} and
+     *              {@code destAddress} everywhere (list, get, webhook bodies), as the facts allow
+     */
+    default void setOutboundAddressesEmpty(boolean empty) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    /** @param style how dates are written from now on (default {@link DateStyle#ISO_8601}) */
+    default void setDateStyle(DateStyle style) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    /**
+     * Makes {@code webhook/add} refuse ({@code success:false}) the given event types from now
+     * on, e.g. {@code progress}; an empty set accepts every event again.
+     */
+    default void refuseWebhookEvents(java.util.Set<String> events) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    /**
+     * @param survive when {@code false}, an account's webhooks are dropped when its session ends
+     *                ({@code user/logout}, expiry); default {@code true}
+     */
+    default void setWebhooksSurviveSessions(boolean survive) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    /**
+     * Simulates a Zipwhip restart: every session and every installed webhook is gone; accounts
+     * and messages stay.
+     */
+    default void restart() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
 }
