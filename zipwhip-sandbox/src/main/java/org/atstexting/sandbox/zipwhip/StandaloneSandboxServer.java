@@ -178,4 +178,29 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
     public void reset() {
         engine.reset();
     }
+
+    @Override
+    public void setOutboundAddressesEmpty(boolean empty) {
+        engine.setOutboundAddressesEmpty(empty);
+    }
+
+    @Override
+    public void setDateStyle(DateStyle style) {
+        engine.setDateStyle(style);
+    }
+
+    @Override
+    public void refuseWebhookEvents(java.util.Set<String> events) {
+        engine.refuseWebhookEvents(events);
+    }
+
+    @Override
+    public void setWebhooksSurviveSessions(boolean survive) {
+        engine.setWebhooksSurviveSessions(survive);
+    }
+
+    @Override
+    public void restart() {
+        engine.restart();
+    }
 }

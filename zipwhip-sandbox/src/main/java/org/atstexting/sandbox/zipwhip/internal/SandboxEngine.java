@@ -93,7 +93,9 @@ public class SandboxEngine implements ZipwhipSandbox {
         MESSAGE_SEND("message/send", 3, "session", "contacts", "body"),
         MESSAGE_LIST("message/list", 1, "session", "start", "limit"),
         MESSAGE_GET("message/get", 2, "session", "messages"),
-        WEBHOOK_ADD("webhook/add", 4, "session", "type", "event", "url", "method");
+        WEBHOOK_ADD("webhook/add", 4, "session", "type", "event", "url", "method"),
+        WEBHOOK_LIST("webhook/list", 1, "session"),
+        WEBHOOK_DELETE("webhook/delete", 2, "session", "webhookId");
 
         final String path;
         final int required;
@@ -217,6 +219,15 @@ public class SandboxEngine implements ZipwhipSandbox {
     });
     private volatile HttpClient webhookHttp;
 
+    private volatile boolean outboundAddressesEmpty;
+    private volatile DateStyle dateStyle = DateStyle.ISO_8601;
+    private volatile Set<String> refusedEvents = Set.of();
+    private volatile boolean webhooksSurviveSessions = true;
+    /** The session that installed each webhook (by webhook id), for {@link #setWebhooksSurviveSessions}. */
+    private final Map<Long, String> installedBy = new HashMap<>();
+    private static final DateTimeFormatter CLIENT_PATTERN = DateTimeFormatter
+            .ofPattern("MMM d, yyyy h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
+
     @Override
     public String basePath() {
         return BASE_PATH;
@@ -276,7 +287,7 @@ public class SandboxEngine implements ZipwhipSandbox {
                     String session = params.get("session");
                     if (session != null) {
                         synchronized (lock) {
-                            sessions.remove(session);
+                            endSession(session);
                         }
                     }
                     yield ok(false, new JsonPrimitive("Invalid session"));
@@ -309,6 +320,8 @@ public class SandboxEngine implements ZipwhipSandbox {
                 case MESSAGE_GET -> get(params.get("session"), params.get("messages"));
                 case WEBHOOK_ADD -> webhookAdd(params.get("session"), params.get("type"), params.get("event"),
                         params.get("url"), params.get("method"));
+                case WEBHOOK_LIST -> webhookList(params.get("session"));
+                case WEBHOOK_DELETE -> webhookDelete(params.get("session"), params.get("webhookId"));
             };
             return ok(true, result);
         } catch (Refused e) {
@@ -333,7 +346,7 @@ public class SandboxEngine implements ZipwhipSandbox {
 
     private JsonElement logout(String session) throws Refused {
         synchronized (lock) {
-            if (sessions.remove(session) == null) {
+            if (!endSession(session)) {
                 throw new Refused("Invalid session");
             }
         }
@@ -405,6 +418,9 @@ public class SandboxEngine implements ZipwhipSandbox {
         if (!WEBHOOK_EVENTS.contains(event)) {
             throw new Refused("Unknown webhook event '" + event + "'");
         }
+        if (refusedEvents.contains(event)) {
+            throw new Refused("Webhook event '" + event + "' is not available for this account");
+        }
         String httpMethod = method == null ? "POST" : method;
         if (!"POST".equals(httpMethod)) {
             throw new Refused("Unsupported webhook method '" + method + "'");
@@ -423,13 +439,42 @@ public class SandboxEngine implements ZipwhipSandbox {
             SandboxWebhook hook = new SandboxWebhook(webhookIds.incrementAndGet(), username, type, event, url,
                     httpMethod);
             webhooks.computeIfAbsent(username, k -> new ArrayList<>()).add(hook);
-            JsonObject o = new JsonObject();
-            o.addProperty("id", hook.id());
-            o.addProperty("type", type);
-            o.addProperty("event", event);
-            o.addProperty("url", url);
-            o.addProperty("method", httpMethod);
-            return o;
+            installedBy.put(hook.id(), session);
+            return json(hook);
+        }
+    }
+
+    private static JsonObject json(SandboxWebhook hook) {
+        // shape not confirmed: {webhookId, type, event, url, method}
+        JsonObject o = new JsonObject();
+        o.addProperty("webhookId", hook.id());
+        o.addProperty("type", hook.type());
+        o.addProperty("event", hook.event());
+        o.addProperty("url", hook.url());
+        o.addProperty("method", hook.method());
+        return o;
+    }
+
+    private JsonElement webhookList(String session) throws Refused {
+        synchronized (lock) {
+            JsonArray a = new JsonArray();
+            webhooks.getOrDefault(account(session), List.of()).forEach(h -> a.add(json(h)));
+            return a;
+        }
+    }
+
+    private JsonElement webhookDelete(String session, String id) throws Refused {
+        if (!DIGITS.matcher(id).matches() || id.length() > 18) {
+            throw new Refused("Invalid webhookId '" + id + "'");
+        }
+        long webhookId = Long.parseLong(id);
+        synchronized (lock) {
+            List<SandboxWebhook> hooks = webhooks.getOrDefault(account(session), new ArrayList<>());
+            if (!hooks.removeIf(h -> h.id() == webhookId)) {
+                throw new Refused("Webhook not found");
+            }
+            installedBy.remove(webhookId);
+            return new JsonPrimitive(true);
         }
     }
 
@@ -710,13 +755,14 @@ public class SandboxEngine implements ZipwhipSandbox {
         o.addProperty("contactId", m.contactId);
         o.addProperty("contactDeviceId", m.deviceId);
         o.addProperty("address", "ptn:/" + m.other);
-        o.addProperty("sourceAddress", m.source());
-        o.addProperty("destAddress", m.dest());
+        boolean hide = outboundAddressesEmpty && !m.inbound;
+        o.addProperty("sourceAddress", hide ? "" : m.source());
+        o.addProperty("destAddress", hide ? "" : m.dest());
         o.addProperty("mobileNumber", m.other);
         o.addProperty("body", m.body);
         o.addProperty("fingerprint", m.fingerprint);
-        o.addProperty("dateCreated", DATE.format(m.created.atOffset(ZoneOffset.UTC)));
-        o.addProperty("lastUpdated", DATE.format(m.updated.atOffset(ZoneOffset.UTC)));
+        o.addProperty("dateCreated", date(m.created));
+        o.addProperty("lastUpdated", date(m.updated));
         o.addProperty("isRead", !m.inbound);
         o.addProperty("deleted", false);
         o.addProperty("errorState", error);
@@ -729,6 +775,57 @@ public class SandboxEngine implements ZipwhipSandbox {
         o.addProperty("channel", "SMS");
         o.addProperty("hasAttachment", false);
         return o;
+    }
+
+    private String date(Instant t) {
+        return dateStyle == DateStyle.ZIPWHIP_CLIENT_PATTERN ? CLIENT_PATTERN.format(t)
+                : DATE.format(t.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Ends a session; drops the webhooks it installed unless they survive sessions. Caller holds lock. */
+    private boolean endSession(String session) {
+        if (sessions.remove(session) == null) {
+            return false;
+        }
+        if (!webhooksSurviveSessions) {
+            installedBy.entrySet().removeIf(e -> {
+                if (!e.getValue().equals(session)) {
+                    return false;
+                }
+                webhooks.values().forEach(list -> list.removeIf(h -> h.id() == e.getKey()));
+                return true;
+            });
+        }
+        return true;
+    }
+
+    @Override
+    public void setOutboundAddressesEmpty(boolean empty) {
+        outboundAddressesEmpty = empty;
+    }
+
+    @Override
+    public void setDateStyle(DateStyle style) {
+        dateStyle = java.util.Objects.requireNonNull(style, "style");
+    }
+
+    @Override
+    public void refuseWebhookEvents(Set<String> events) {
+        refusedEvents = Set.copyOf(events);
+    }
+
+    @Override
+    public void setWebhooksSurviveSessions(boolean survive) {
+        webhooksSurviveSessions = survive;
+    }
+
+    @Override
+    public void restart() {
+        synchronized (lock) {
+            sessions.clear();
+            webhooks.clear();
+            installedBy.clear();
+        }
     }
 
     private String account(String session) throws Refused {
