@@ -131,6 +131,8 @@ public class SandboxStrictnessTest {
             String text = failure(client.post("message/send", "session", session, "contacts", bad, "body", "hi"));
             assertTrue(bad + ": " + text, text.startsWith("Invalid contact"));
         }
+        String many = String.join(",", java.util.Collections.nCopies(101, "5551234567"));
+        assertTrue(failure(client.post("message/send", "session", session, "contacts", many, "body", "hi")).startsWith("Too many"));
         assertEquals("a refused send stores nothing, even for its good contacts", 3, server.sent().size());
     }
 
