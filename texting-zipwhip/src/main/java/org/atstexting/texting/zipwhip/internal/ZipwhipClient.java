@@ -125,6 +125,10 @@ final class ZipwhipClient implements Closeable {
                 + " for the number " + entered + ".");
     }
 
+    void awaitBackground() throws Exception {
+        webhooks.awaitBackground();
+    }
+
     /** Stops the background webhook work (the client is being replaced); calls under way finish. */
     void stopBackground() {
         webhooks.close();

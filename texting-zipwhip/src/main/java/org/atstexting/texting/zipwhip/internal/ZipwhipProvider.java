@@ -109,6 +109,14 @@ public final class ZipwhipProvider implements TextingProvider {
         return current;
     }
 
+    /** For tests: waits until the background webhook work queued so far is done. */
+    void awaitBackground() throws Exception {
+        ZipwhipClient current = client;
+        if (current != null) {
+            current.awaitBackground();
+        }
+    }
+
     @Override
     public ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
         return enabledClient().send(credentials, text);

@@ -271,6 +271,13 @@ final class ZipwhipWebhooks implements AutoCloseable {
         }
     }
 
+    /** For tests: waits (up to 30 s) until what was queued before, and what that queued, is done. */
+    void awaitBackground() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Override
     public void close() {
         worker.shutdownNow();
