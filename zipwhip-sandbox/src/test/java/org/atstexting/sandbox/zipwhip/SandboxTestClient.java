@@ -58,6 +58,17 @@ final class SandboxTestClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** POSTs raw bytes with the given Content-Type; the answer is handed back as bytes. */
+    <T> HttpResponse<T> bytes(String method, String contentType, byte[] body, HttpResponse.BodyHandler<T> handler)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(method))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        return http.send(request, handler);
+    }
+
     HttpClient http() {
         return http;
     }
