@@ -65,7 +65,7 @@ final class ZipwhipPoll {
      */
     InboundBatch fetchInbound(ProviderCredentials credentials, String cursorText) throws ProviderException {
         PollCursor cursor = PollCursor.parse(cursorText);
-        Walk walk = cursor.highest <= 0 ? firstRead(credentials) : walkUp(credentials, cursor);
+        Walk walk = cursor.firstRead ? firstRead(credentials) : walkUp(credentials, cursor);
         String account = credentials.phoneNumber();
         List<InboundText> texts = new ArrayList<>();
         List<StatusUpdate> statuses = new ArrayList<>();
@@ -117,10 +117,14 @@ final class ZipwhipPoll {
         }
         Probe probe = new Probe(credentials);
         int start = probe.positionOf(highest);
+        // pages after the first (at least two, so every poll gets past what it read before); probes are
+        // single-message calls and not counted
+        int budget = Math.max(2, maxPages - 1);
         if (from < highest) {
             int low = probe.positionOf(from);
-            // at most half the budget goes to the statuses of older sends; older ones are no longer followed
-            int deepest = start + Math.max(1, maxPages / 2) * (size - 1);
+            // less than half the budget goes to the statuses of older sends, so each poll reads on past the
+            // cursor; sends older than that are no longer followed
+            int deepest = start + ((budget - 1) / 2) * (size - 1);
             if (low > deepest && probe.idAt(deepest) != null) {
                 long cut = probe.idAt(deepest);
                 int dropped = cursor.pending.headMap(cut).size();
@@ -134,7 +138,6 @@ final class ZipwhipPoll {
             }
         }
         walk.reached = from;
-        int budget = maxPages - 1 - probe.pages();
         for (int p = start; budget > 0; budget--) {
             int s = Math.max(0, p - (size - 1));
             JsonArray page = list.page(credentials, s, size);
@@ -190,7 +193,6 @@ final class ZipwhipPoll {
     private final class Probe {
         private final ProviderCredentials credentials;
         private final Map<Integer, Long> ids = new LinkedHashMap<>();
-        private int calls;
 
         Probe(ProviderCredentials credentials) {
             this.credentials = credentials;
@@ -199,16 +201,10 @@ final class ZipwhipPoll {
         /** The id at {@code offset}, or null past the end of the list. */
         Long idAt(int offset) throws ProviderException {
             if (!ids.containsKey(offset)) {
-                calls++;
                 JsonArray one = list.page(credentials, offset, 1);
                 ids.put(offset, one.isEmpty() ? null : ZipwhipMessages.id(one.get(0).getAsJsonObject()));
             }
             return ids.get(offset);
-        }
-
-        /** Probes count as a page in the budget per twenty. */
-        int pages() {
-            return calls / 20;
         }
 
         /**
