@@ -37,7 +37,7 @@ final class ZipwhipClient implements Closeable {
         volatile ZipwhipWebhooks webhooks;
     }
 
-    ZipwhipClient(ZipwhipConfiguration config, ZipwhipInbound inbound) {
+    ZipwhipClient(ZipwhipConfiguration config, ZipwhipInbound inbound, Clock clock) {
         int maxAttempts = Math.max(1, config.maxAttempts());
         this.api = new ZipwhipApi(URI.create(withSlash(config.apiBaseUrl().trim())), config.connectTimeoutSeconds(),
                 config.responseTimeoutSeconds(), maxAttempts, config.backoffMillis());
@@ -48,7 +48,7 @@ final class ZipwhipClient implements Closeable {
                 task -> ref.webhooks.background(task));
         this.webhooks = new ZipwhipWebhooks(api, inbound.secrets(), sessions, webhookUrl,
                 Duration.ofMinutes(Math.max(1, config.webhookCheckMinutes())),
-                Duration.ofMinutes(Math.max(1, config.accountIdleMinutes())), Clock.systemUTC());
+                Duration.ofMinutes(Math.max(1, config.accountIdleMinutes())), clock);
         ref.webhooks = webhooks;
         this.messages = new ZipwhipMessages(new ZipwhipAddresses(config.defaultRegion()));
         ZipwhipMessageList list = new ZipwhipMessageList(api, sessions, config);
@@ -126,6 +126,11 @@ final class ZipwhipClient implements Closeable {
     }
 
     void awaitBackground() throws Exception {
+        webhooks.awaitBackground();
+    }
+
+    void checkWebhooksNow() throws Exception {
+        webhooks.background(webhooks::checkAll);
         webhooks.awaitBackground();
     }
 
