@@ -117,6 +117,7 @@ public interface ZipwhipSandbox {
      *         {@link #deliverReply} makes a text arrive, {@code send} when {@code message/send}
      *         stores a message, {@code progress} when {@link #setStatus} changes one. The body
      *         is the message object as {@code message/list} shows it; the sandbox does not retry.
+     *         The newest 10,000 are kept.
      */
     List<SandboxWebhookDelivery> webhookDeliveries();
 

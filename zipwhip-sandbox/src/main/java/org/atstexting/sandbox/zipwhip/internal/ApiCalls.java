@@ -21,7 +21,8 @@ import com.google.gson.JsonPrimitive;
  * <li>{@code message/list}: {@code start} (offset, default 0) and {@code limit} (default 20,
  * 1..100), newest first; values out of range or not plain digits are refused, not clamped;
  * a {@code start} past the end gives an empty page.</li>
- * <li>Body at most 1,600 characters counted in code points; blank bodies refused.</li>
+ * <li>Body at most 1,600 characters counted in code points; blank bodies refused. At most 100
+ * contacts per send; a send with one bad contact stores nothing.</li>
  * <li>{@code message/send} answers {@code {fingerprint, root, tokens:[{message, fingerprint,
  * device, contact}]}}: the top-level fingerprint and {@code root} are the first message's.</li>
  * <li>{@code webhook/add} answers {@code {webhookId, type, event, url, method}};
@@ -34,6 +35,8 @@ final class ApiCalls {
     static final int MAX_BODY = 1600;
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    /** Recipients per {@code message/send}; not confirmed, chosen so one call cannot fan out without bound. */
+    static final int MAX_CONTACTS = 100;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final Sessions sessions;
@@ -112,7 +115,11 @@ final class ApiCalls {
             throw new Refused("Message body is longer than " + MAX_BODY + " characters");
         }
         List<String> recipients = new ArrayList<>();
-        for (String c : contacts.split(",", -1)) {
+        String[] given = contacts.split(",", -1);
+        if (given.length > MAX_CONTACTS) {
+            throw new Refused("Too many contacts (at most " + MAX_CONTACTS + ")");
+        }
+        for (String c : given) {
             String n = ContactNumbers.normalize(c.trim());
             if (n == null) {
                 throw new Refused("Invalid contact '" + Sanitize.text(c.trim(), 40) + "'");

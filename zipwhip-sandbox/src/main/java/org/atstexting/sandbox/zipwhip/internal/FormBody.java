@@ -97,6 +97,22 @@ final class FormBody {
         return out.toByteArray();
     }
 
+    /**
+     * Reads and drops a body the sandbox refused without looking at it, so the connection stays
+     * usable and the client reliably reads the answer; nothing is kept. A body over the cap is
+     * left unread (the connection is then dropped), so this never costs more than the cap.
+     */
+    static void discard(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength > MAX_BYTES) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        long left = MAX_BYTES;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0;) {
+            left -= n;
+        }
+    }
+
     private static Unreadable tooLarge() {
         return new Unreadable(413, "Request body larger than " + MAX_BYTES + " bytes");
     }

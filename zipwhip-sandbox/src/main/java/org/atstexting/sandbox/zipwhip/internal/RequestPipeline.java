@@ -32,6 +32,9 @@ final class RequestPipeline {
             InputStream body) throws IOException {
         String path = methodPath == null ? "" : strip(methodPath);
         ApiMethod method = methodPath == null ? null : ApiMethod.of(path);
+        if (method == null || !"POST".equals(httpMethod) || !FormBody.isForm(contentType)) {
+            FormBody.discard(body, contentLength);
+        }
         if (method == null) {
             return record(path, Map.of(), Replies.http(404, "Unknown method '" + Sanitize.text(path, 80) + "'"), true);
         }
