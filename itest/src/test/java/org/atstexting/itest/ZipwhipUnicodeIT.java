@@ -51,6 +51,8 @@ public class ZipwhipUnicodeIT extends TextingTestSupport {
         sandbox.reset();
         configureInPlace("org.atstexting.zipwhip", props("enabled", true, "apiBaseUrl", sandboxBaseUrl(),
                 "itestRun", Long.toString(System.nanoTime())), TextingProvider.class, "itestRun");
+        service(CredentialService.class).saveSystemCredentials("admin",
+                new CredentialsInput("zipwhip", "2065550100", "(206) 555-0100", "sandbox-system"));
         service(CredentialService.class).saveUserCredentials("alice",
                 new CredentialsInput("zipwhip", ALICE_ACCOUNT, "206-555-0101", "sandbox-alice"));
         texting = service(TextingService.class);
