@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.TextMessage;
@@ -54,8 +53,13 @@ public class InboundPollerTest {
         }
     }
 
-    private static List<String> replies(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> "reply " + i).toList();
+    /** The archive holds replies {@code 0..n-1}, each once, in order (a short message when not). */
+    private void assertArchived(String what, int n) {
+        List<String> archived = archivedInbound();
+        assertEquals(what + ": how many archived", n, archived.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(what + ": at " + i, "reply " + i, archived.get(i));
+        }
     }
 
     @Test
@@ -65,7 +69,7 @@ public class InboundPollerTest {
         int read = core.poller.pollAll();
 
         assertEquals(5_000, read);
-        assertEquals("every text once, oldest first", replies(0, 5_000), archivedInbound());
+        assertArchived("every text once, oldest first", 5_000);
         assertEquals("50 batches of 100, and no more", 50, core.provider.fetches);
         assertEquals(0, core.poller.pollAll());
     }
@@ -79,13 +83,13 @@ public class InboundPollerTest {
         InboundPoller.Round first = core.poller.round();
         assertEquals(500, first.read());
         assertTrue("more to read: the next round starts at once", first.backlog());
-        assertEquals(replies(0, 500), archivedInbound());
+        assertArchived("the first round", 500);
 
         assertTrue(core.poller.round().backlog());
         InboundPoller.Round third = core.poller.round();
         assertEquals(250, third.read());
         assertFalse(third.backlog());
-        assertEquals(replies(0, 1_250), archivedInbound());
+        assertArchived("three rounds", 1_250);
     }
 
     @Test
@@ -95,11 +99,11 @@ public class InboundPollerTest {
 
         core.poller.pollAll();
         assertEquals("six batches read and their cursor kept", "0:600", core.store.cursors().get("zipwhip|2065550101"));
-        assertEquals(replies(0, 600), archivedInbound());
+        assertArchived("before the failure", 600);
 
         core.restart(); // the cursor is on disk
         core.poller.pollAll();
-        assertEquals(replies(0, 5_000), archivedInbound());
+        assertArchived("after the restart", 5_000);
         assertEquals(5_000, new HashSet<>(core.archive.archived).size());
     }
 
@@ -115,7 +119,7 @@ public class InboundPollerTest {
             Thread.sleep(50);
         }
         core.poller.stop();
-        assertEquals(replies(0, 3_000), archivedInbound());
+        assertArchived("scheduled rounds", 3_000);
     }
 
     @Test
