@@ -96,6 +96,11 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
     }
 
     @Override
+    public List<String> deliverInbound(String accountSid, List<FakeInbound> texts, int perSecond) {
+        return engine.deliverInbound(accountSid, texts, perSecond);
+    }
+
+    @Override
     public void setStatus(String messageSid, String status, Integer errorCode) {
         engine.setStatus(messageSid, status, errorCode);
     }
