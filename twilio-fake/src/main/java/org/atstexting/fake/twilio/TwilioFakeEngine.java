@@ -3,7 +3,6 @@ package org.atstexting.fake.twilio;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +41,8 @@ public class TwilioFakeEngine implements TwilioFake {
             Locale.US).withZone(ZoneOffset.UTC);
     private static final int MAX_BODY = 1600;
 
-    private final SecureRandom random = new SecureRandom();
+    /** Sids need only be unique, not secret: a fast generator lets bursts of thousands arrive quickly. */
+    private final SplittableRandom random = new SplittableRandom();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final List<FakeMessage> messages = new ArrayList<>();
     private final List<FakeCall> calls = new ArrayList<>();

@@ -105,6 +105,8 @@ public class TwilioInboundWalkTest {
 
     @Test
     public void aBacklogOfFiveThousandIsReadCompletelyOnceAndOldestFirst() throws Exception {
+        provider.modified(TwilioProviderTest.config(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString(),
+                "pageSize", 100, "maxPagesPerPoll", 5))); // still 500 a poll, in fewer calls
         fake.deliverInbound(SID, burst(5_000, "backlog"), 20); // an outage's worth, 20 a second
 
         List<InboundText> texts = readAll();
