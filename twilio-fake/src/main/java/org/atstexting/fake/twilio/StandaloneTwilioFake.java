@@ -119,6 +119,11 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
     }
 
     @Override
+    public void sendThenFail(int times) {
+        engine.sendThenFail(times);
+    }
+
+    @Override
     public List<FakeMessage> messages(String accountSid) {
         return engine.messages(accountSid);
     }

@@ -40,6 +40,14 @@ public interface TwilioFake {
     /** The next {@code times} requests are answered with HTTP {@code status} and Twilio's error body. */
     void failNext(int status, int times);
 
+    /**
+     * The next {@code times} texts created through the API are stored (they go out), then
+     * answered with HTTP 500: the answer was lost, the outcome unknown to the client.
+     *
+     * @since 1.1
+     */
+    void sendThenFail(int times);
+
     /** Every message of the account, oldest first. */
     List<FakeMessage> messages(String accountSid);
 

@@ -49,6 +49,7 @@ public class TwilioFakeEngine implements TwilioFake {
     /** When the newest message is dated. */
     private Instant latest;
     private int failStatus;
+    private int sendThenFailTimes;
     private int failTimes;
 
     @Override
@@ -126,6 +127,12 @@ public class TwilioFakeEngine implements TwilioFake {
             return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
         }
         FakeMessage message = add(accountSid, "outbound-api", from, to, body, "queued");
+        synchronized (this) {
+            if (sendThenFailTimes > 0) {
+                sendThenFailTimes--;
+                return error(500, 20500, "Internal Server Error (fake fault, after the message was created)");
+            }
+        }
         return new FakeResponse(201, json(message).toString());
     }
 
@@ -395,6 +402,11 @@ public class TwilioFakeEngine implements TwilioFake {
     }
 
     @Override
+    public synchronized void sendThenFail(int times) {
+        sendThenFailTimes = times;
+    }
+
+    @Override
     public synchronized List<FakeMessage> messages(String accountSid) {
         return messages.stream().filter(m -> m.accountSid().equals(accountSid)).toList();
     }
@@ -415,5 +427,6 @@ public class TwilioFakeEngine implements TwilioFake {
         calls.clear();
         // latest stays: messages after a reset are not dated before earlier ones a client has seen
         failTimes = 0;
+        sendThenFailTimes = 0;
     }
 }
