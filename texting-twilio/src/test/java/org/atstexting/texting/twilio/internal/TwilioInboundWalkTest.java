@@ -159,4 +159,14 @@ public class TwilioInboundWalkTest {
                 lists.stream().anyMatch(c -> c.params().getOrDefault("PageToken", "").startsWith("PA")));
         assertTrue(lists.stream().allMatch(c -> NUMBER.equals(c.params().get("To"))));
     }
+
+    @Test
+    public void aPageTwilioNoLongerKnowsStartsTheWalkAgainFromTheTopWithoutLosingAText() throws Exception {
+        fake.deliverInbound(SID, burst(2_000, "gone"), 20);
+        assertTrue("a walk under way", poll().more());
+        fake.reset(); // the messages are deleted at Twilio: the pages the walk passed no longer exist
+        fake.deliverInbound(SID, burst(700, "after"), 20);
+
+        assertReadInOrder(named(700, "after"), readAll());
+    }
 }
