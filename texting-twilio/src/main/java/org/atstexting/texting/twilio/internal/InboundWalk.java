@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
 
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
@@ -31,6 +32,8 @@ import org.atstexting.texting.spi.ProviderException;
  * same second on both sides of a page) are dropped by sid.
  */
 final class InboundWalk {
+
+    private static final Logger LOG = Logger.getLogger(InboundWalk.class.getName());
 
     /** One message of a list page; {@code inbound} is {@code null} for anything but a text that came in. */
     record Listed(String sid, Instant created, InboundText inbound) {
@@ -63,10 +66,22 @@ final class InboundWalk {
 
     InboundBatch next(String cursorText) throws ProviderException {
         WalkCursor cursor = WalkCursor.parse(cursorText);
-        if (cursor.resume() == null && !cursor.pending().isEmpty()) {
-            return handOverPending(cursor);
+        if (!cursor.walking()) {
+            return walkDown(cursor);
         }
-        return walkDown(cursor);
+        try {
+            return cursor.resume() == null ? handOverPending(cursor) : walkDown(cursor);
+        } catch (ProviderException e) {
+            if (e.kind() != ProviderException.Kind.REJECTED) {
+                throw e;
+            }
+            // Twilio refused a page URI it gave earlier (messages deleted, a token no longer
+            // valid): start again from the top. Nothing is lost: the position only covers what
+            // was handed over, and the new walk goes down to it.
+            LOG.warning(() -> "Twilio refused a message list page it had given (" + e.getMessage()
+                    + "); reading again from the newest down to where reading stood");
+            return walkDown(new WalkCursor(cursor.position(), List.of(), null));
+        }
     }
 
     /** The pages a walk passed, oldest first, as far as the budget goes. */
