@@ -86,9 +86,12 @@ public abstract class PollingBacklogSupport extends TextingTestSupport {
 
     /** The core polls every {@code seconds} (0: never), two batches per account a round, quiet hours off. */
     protected void polling(int seconds) throws Exception {
+        long bulkBefore = serviceId(BulkTextingService.class);
         configure(CORE_PID, props("pollIntervalSeconds", seconds, "pollBatchesPerRound", 2, "bulkSendsPerSecond", 50.0,
                 "sendWindowStart", "00:00", "sendWindowEnd", "00:00"), TextingService.class);
-        service(BulkTextingService.class);
+        // the bulk service is re-registered too: a job must not start on the instance going away
+        await("the bulk service to pick up the configuration",
+                () -> serviceId(BulkTextingService.class) != bulkBefore && serviceId(BulkTextingService.class) != -1);
     }
 
     private RecordRef record(String id, String name, String number) {
@@ -178,8 +181,8 @@ public abstract class PollingBacklogSupport extends TextingTestSupport {
         }
         deliverBurst(after); // more than a page of messages after the text under way, before its look-up
 
-        awaitLong("the job to finish", () -> state(bulk, job.id()) == BulkJob.State.DONE);
-        List<BulkRecipient> recipients = bulk.recipients("alice", job.id());
+        awaitLong("the job to finish", () -> state(service(BulkTextingService.class), job.id()) == BulkJob.State.DONE);
+        List<BulkRecipient> recipients = service(BulkTextingService.class).recipients("alice", job.id());
         assertResolvedInFlight(recipients.get(0));
         assertEquals(BulkRecipient.State.SENT, recipients.get(1).state());
         assertEquals("Lou texted once", 1, sentTo("+12065558301"));
