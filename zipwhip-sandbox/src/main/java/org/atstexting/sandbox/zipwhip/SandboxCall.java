@@ -9,8 +9,9 @@ import java.util.Objects;
  * A request the sandbox received.
  *
  * @param method the API method, e.g. {@code message/send} (the path below the base path)
- * @param params the form parameters as received, in order (empty if the request was refused
- *               before its body was read)
+ * @param params the form parameters as decoded, in order, each value cut to a bound (see
+ *               {@link ZipwhipSandbox#calls()}); empty if the request was refused before its body
+ *               was read
  * @param status the HTTP status answered
  */
 public record SandboxCall(String method, Map<String, String> params, int status) {

@@ -1,6 +1,7 @@
 package org.atstexting.texting.zipwhip.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,8 @@ public final class ZipwhipProvider implements TextingProvider {
         return t;
     });
     private volatile ZipwhipClient client;
+    /** The clock of the webhook checks (tests move it to make accounts idle). */
+    private volatile Clock clock = Clock.systemUTC();
 
     @Activate
     public ZipwhipProvider(ZipwhipConfiguration config, @Reference ZipwhipInbound inbound) {
@@ -58,6 +61,14 @@ public final class ZipwhipProvider implements TextingProvider {
         ZipwhipClient previous = client;
         client = clientFor(config);
         inbound.accept(client == null ? null : client.messages());
+        if (previous != null) {
+            // only the new client keeps webhooks from now on: the old one must not reconcile with its old URL
+            previous.stopBackground();
+        }
+        if (client == null && previous != null) {
+            // switched off: every push is refused; the webhooks are deleted at the next reconcile once it is on
+            inbound.secrets().removeAll();
+        }
         // calls already under way finish on the client they started with
         if (previous != null) {
             retirement.schedule(() -> closeQuietly(previous),
@@ -80,7 +91,7 @@ public final class ZipwhipProvider implements TextingProvider {
         LOG.info(() -> "Zipwhip provider is enabled at " + config.apiBaseUrl()
                 + (config.callbackBaseUrl().isBlank() ? " (polling only)" : " with webhooks at "
                         + config.callbackBaseUrl()));
-        return new ZipwhipClient(config, inbound);
+        return new ZipwhipClient(config, inbound, clock);
     }
 
     private static void closeQuietly(ZipwhipClient retired) {
@@ -99,6 +110,27 @@ public final class ZipwhipProvider implements TextingProvider {
             throw new ProviderException(Kind.DISABLED, "Zipwhip is disabled");
         }
         return current;
+    }
+
+    /** For tests: the clock of clients made from now on. */
+    void useClock(Clock testClock) {
+        this.clock = testClock;
+    }
+
+    /** For tests: runs the periodic webhook check now and waits for it. */
+    void checkWebhooksNow() throws Exception {
+        ZipwhipClient current = client;
+        if (current != null) {
+            current.checkWebhooksNow();
+        }
+    }
+
+    /** For tests: waits until the background webhook work queued so far is done. */
+    void awaitBackground() throws Exception {
+        ZipwhipClient current = client;
+        if (current != null) {
+            current.awaitBackground();
+        }
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(
         service = SandboxCommands.class,
         property = { "osgi.command.scope=texting", "osgi.command.function=reply", "osgi.command.function=sandbox",
-                "osgi.command.function=progress", "osgi.command.function=fault" })
+                "osgi.command.function=progress", "osgi.command.function=fault",
+                "osgi.command.function=ratelimit" })
 public class SandboxCommands {
 
     private final ZipwhipSandbox sandbox;
@@ -54,10 +55,20 @@ public class SandboxCommands {
         System.out.println("The next " + times + " call(s) of " + method + " will suffer " + fault);
     }
 
+    @Descriptor("make the next calls of a sandbox method answer HTTP 429 with a Retry-After")
+    public void ratelimit(
+            @Descriptor("the API method, e.g. message/send") String method,
+            @Descriptor("the Retry-After value in seconds") int retryAfterSeconds,
+            @Descriptor("how many calls") int times) {
+        sandbox.injectRateLimit(method, retryAfterSeconds, times);
+        System.out.println("The next " + times + " call(s) of " + method + " will answer 429, Retry-After "
+                + retryAfterSeconds);
+    }
+
     @Descriptor("show the calls the Zipwhip sandbox received and the messages it sent")
     public void sandbox() {
         List<SandboxCall> calls = sandbox.calls();
-        System.out.println("Calls (" + calls.size() + "):");
+        System.out.println("Calls (" + calls.size() + ", the newest kept):");
         int i = 1;
         for (SandboxCall c : calls) {
             System.out.println("  " + i++ + ". " + c);

@@ -2,6 +2,7 @@ package org.atstexting.sandbox.zipwhip.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -12,6 +13,11 @@ import org.junit.Test;
 public class SandboxInternalsTest {
 
     private static SandboxConfig config(String... accounts) {
+        return config(false, "ISO_8601", new String[0], true, accounts);
+    }
+
+    private static SandboxConfig config(boolean emptyAddresses, String dateStyle, String[] refused, boolean survive,
+            String... accounts) {
         return new SandboxConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -22,7 +28,69 @@ public class SandboxInternalsTest {
             public String[] accounts() {
                 return accounts;
             }
+
+            @Override
+            public boolean outboundAddressesEmpty() {
+                return emptyAddresses;
+            }
+
+            @Override
+            public String dateStyle() {
+                return dateStyle;
+            }
+
+            @Override
+            public String[] refusedWebhookEvents() {
+                return refused;
+            }
+
+            @Override
+            public boolean webhooksSurviveSessions() {
+                return survive;
+            }
+
+            @Override
+            public boolean passwordChangeEndsSessions() {
+                return false;
+            }
         };
+    }
+
+    private static String login(SandboxEngine engine, String username, String password) {
+        SandboxResponse r = engine.handle("POST", "user/login", FORM_UTF8, form("username=" + username + "&password=" + password));
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+        assertTrue(r.body(), o.get("success").getAsBoolean());
+        return o.get("response").getAsString();
+    }
+
+    private static final String FORM_UTF8 = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    @Test
+    public void configurationAppliesLiveAndKeepsState() {
+        SandboxComponent sandbox = new SandboxComponent(config("2065550100:one"));
+        String session = login(sandbox, "2065550100", "one");
+        String id = sandbox.handle("POST", "message/send", FORM_UTF8,
+                form("session=" + session + "&contacts=5551234567&body=hi")).body().replaceAll(".*\"root\":([0-9]+).*", "$1");
+
+        sandbox.modified(config(true, "ZIPWHIP_CLIENT_PATTERN", new String[] { " progress ", "" }, true,
+                "2065550100:one", "2065550109:two"));
+        String got = sandbox.handle("POST", "message/get", FORM_UTF8, form("session=" + session + "&messages=" + id)).body();
+        assertTrue(got, got.contains("\"sourceAddress\":\"\""));
+        assertTrue(got, got.matches(".*\"dateCreated\":\"[A-Z][a-z]{2} \\d{1,2}, \\d{4} .*"));
+        String refused = sandbox.handle("POST", "webhook/add", FORM_UTF8, form("session=" + session
+                + "&type=message&event=progress&url=http%3A%2F%2F127.0.0.1%3A9%2Fh")).body();
+        assertTrue(refused, refused.startsWith("{\"success\":false"));
+        login(sandbox, "2065550109", "two");
+        assertEquals(1, sandbox.sent().size());
+    }
+
+    @Test
+    public void aBadConfigurationIsRefusedAndChangesNothing() {
+        SandboxComponent sandbox = new SandboxComponent(config("2065550100:one"));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.modified(config(true, "RFC_1123", new String[0], true,
+                "2065550100:changed")));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.modified(config("2065550100:changed", "206-555-0101:x")));
+        login(sandbox, "2065550100", "one");
     }
 
     private static byte[] form(String s) {
@@ -53,15 +121,15 @@ public class SandboxInternalsTest {
 
     @Test
     public void normalizesNumbersAsClientsSentThem() {
-        assertEquals("5551234567", SandboxEngine.normalize("+15551234567"));
-        assertEquals("5551234567", SandboxEngine.normalize("15551234567"));
-        assertEquals("5551234567", SandboxEngine.normalize("5551234567"));
-        assertEquals("5551234567", SandboxEngine.normalize("ptn:/5551234567"));
-        assertEquals("447700900123", SandboxEngine.normalize("+447700900123"));
-        assertNull(SandboxEngine.normalize("447700900123"));
-        assertNull(SandboxEngine.normalize("(555) 123-4567"));
-        assertNull(SandboxEngine.normalize("+1555123456"));
-        assertNull(SandboxEngine.normalize(""));
+        assertEquals("5551234567", ContactNumbers.normalize("+15551234567"));
+        assertNull("the facts list no 11 digits without +", ContactNumbers.normalize("15551234567"));
+        assertEquals("5551234567", ContactNumbers.normalize("5551234567"));
+        assertEquals("5551234567", ContactNumbers.normalize("ptn:/5551234567"));
+        assertEquals("447700900123", ContactNumbers.normalize("+447700900123"));
+        assertNull(ContactNumbers.normalize("447700900123"));
+        assertNull(ContactNumbers.normalize("(555) 123-4567"));
+        assertNull(ContactNumbers.normalize("+1555123456"));
+        assertNull(ContactNumbers.normalize(""));
     }
 
     @Test
