@@ -46,7 +46,7 @@ public abstract class PollingBacklogSupport extends TextingTestSupport {
     /** The provider's key, e.g. {@code twilio}. */
     protected abstract String provider();
 
-    /** Points the provider at its fake and makes the fake's accounts; the fake starts empty. */
+    /** Points the provider at its fake and makes the fake's accounts. */
     protected abstract void setUpProvider() throws Exception;
 
     /** The system account's and alice's credentials at the fake: username, phone number, password. */
