@@ -103,7 +103,10 @@ public class StockKarafIT {
         Files.writeString(hostFeatures, """
                 <features name="test-host" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
                   <feature name="test-reference-host" version="1.0.0">
-                    <bundle>mvn:jakarta.servlet/jakarta.servlet-api/6.0.0</bundle>
+                    <!-- the reference host asks for a Jakarta whiteboard for its login page only; this
+                         step is about texting without any whiteboard, so the page is simply not served -->
+                    <capability>osgi.implementation;osgi.implementation=osgi.http;version:Version="2.0"</capability>
+                    <bundle>mvn:org.apache.felix/org.apache.felix.http.servlet-api/6.1.0</bundle>
                     <bundle>mvn:org.osgi/org.osgi.service.servlet/2.0.0</bundle>
                     <bundle>mvn:org.atstexting/reference-host/%s</bundle>
                   </feature>
