@@ -130,7 +130,8 @@ public final class SendBenchmark {
                 Map.of("pollIntervalSeconds", 0, "keyFile", new File(dir, "credentials.key").getPath()));
         Object coreStore = Components.create("org.atstexting.texting.core.internal.CoreStore",
                 Components.dataArea(new File(dir, "core")));
-        Object vault = Components.create("org.atstexting.texting.core.internal.CredentialVault", coreStore, coreConfig);
+        Object vault = Components.create("org.atstexting.texting.core.internal.CredentialVault", coreStore, coreConfig,
+                Components.dataArea(new File(dir, "core")));
         Object registry = Components.create("org.atstexting.texting.core.internal.ProviderRegistry");
         Object events = Components.create("org.atstexting.texting.core.internal.MessageEventPublisher");
 

@@ -93,4 +93,35 @@ final class Bundles {
     static Stream<String> exportedPackages(Path jar) {
         return clauses(manifest(jar).getValue("Export-Package")).stream().map(c -> c.get(0)).filter(s -> !s.isEmpty());
     }
+
+    /** The services a bundle's mandatory {@code osgi.service} requirements ask for (objectClass). */
+    static List<String> requiredServices(Path jar) {
+        List<String> services = new ArrayList<>();
+        for (List<String> clause : clauses(manifest(jar).getValue("Require-Capability"))) {
+            if (clause.get(0).equals("osgi.service") && !optional(clause)) {
+                clause.stream().filter(p -> p.startsWith("filter:=")).forEach(p -> {
+                    var m = java.util.regex.Pattern.compile("\\(objectClass=([^)]+)\\)").matcher(p);
+                    if (m.find()) {
+                        services.add(m.group(1));
+                    }
+                });
+            }
+        }
+        return services;
+    }
+
+    /** The services a bundle's {@code osgi.service} capabilities offer (objectClass). */
+    static List<String> providedServices(Path jar) {
+        List<String> services = new ArrayList<>();
+        for (List<String> clause : clauses(manifest(jar).getValue("Provide-Capability"))) {
+            if (clause.get(0).equals("osgi.service")) {
+                clause.stream().filter(p -> p.startsWith("objectClass")).forEach(p -> {
+                    for (String name : p.substring(p.indexOf('=') + 1).replace("\"", "").split(",")) {
+                        services.add(name.trim());
+                    }
+                });
+            }
+        }
+        return services;
+    }
 }

@@ -96,7 +96,9 @@ public class FeaturesXmlTest {
         assertEquals("a provider needs only the core", List.of("ats-texting-core"), featureDeps("ats-texting-zipwhip"));
         assertEquals("a provider needs only the core", List.of("ats-texting-core"), featureDeps("ats-texting-twilio"));
         assertEquals(List.of("shell", "ats-texting-core"), featureDeps("ats-texting-commands"));
-        assertEquals(List.of("ats-texting-core", "ats-texting-zipwhip", "ats-texting-twilio"), featureDeps("ats-texting"));
+        // providers are not inside the umbrella: Karaf uninstalls only features that were asked for, so
+        // `feature:install ats-texting ats-texting-zipwhip` lets `feature:uninstall ats-texting-zipwhip` work
+        assertEquals(List.of("ats-texting-core"), featureDeps("ats-texting"));
 
         List<Element> conditionals = children(byName.get("ats-texting"), "conditional");
         assertEquals("the shell commands are conditional", 1, conditionals.size());
@@ -182,6 +184,60 @@ public class FeaturesXmlTest {
                 }
             }
         }
+    }
+
+    /**
+     * Karaf's resolver enforces the {@code osgi.service} requirements bnd writes for mandatory
+     * references (features schema 1.3.0+). Each one in a feature's closure must be met by a
+     * bundle there or by a {@code <capability>} of the closure (the host contract services, which
+     * the host registers at run time), else {@code feature:install} fails on a stock Karaf.
+     */
+    @Test
+    public void everyMandatoryServiceRequirementIsMetWithinTheFeatureClosure() {
+        for (String name : byName.keySet()) {
+            Set<String> closure = new HashSet<>();
+            collect(name, closure, new HashSet<>());
+            Set<String> services = new HashSet<>(featureServiceCapabilities(name));
+            closure.forEach(url -> services.addAll(Bundles.providedServices(jarOf(url))));
+            for (String url : closure) {
+                for (String service : Bundles.requiredServices(jarOf(url))) {
+                    assertTrue("feature " + name + ": " + url + " requires the service " + service
+                            + ", which nothing in the feature provides or declares", services.contains(service));
+                }
+            }
+        }
+        assertEquals(Set.of("org.atstexting.texting.host.HostUsers", "org.atstexting.texting.host.HostRecords",
+                "org.atstexting.texting.host.HostSecurityGroups"), Set.copyOf(featureServiceCapabilities("ats-texting-core")));
+    }
+
+    @Test
+    public void noProviderNeedsAnHttpWhiteboardToInstall() {
+        for (String provider : List.of("ats-texting-zipwhip", "ats-texting-twilio")) {
+            for (String url : bundleUrls(byName.get(provider))) {
+                for (String service : Bundles.requiredServices(jarOf(url))) {
+                    assertFalse(url + " requires an HTTP runtime: " + service, service.contains("HttpServiceRuntime"));
+                }
+            }
+        }
+    }
+
+    /** The objectClass names of the osgi.service capabilities a feature and the ats-texting features it includes declare. */
+    private static List<String> featureServiceCapabilities(String feature) {
+        List<String> names = new ArrayList<>();
+        Element element = byName.get(feature);
+        if (element == null) {
+            return names;
+        }
+        for (Element capability : children(element, "capability")) {
+            for (List<String> clause : Bundles.clauses(capability.getTextContent().trim())) {
+                if (clause.get(0).equals("osgi.service")) {
+                    clause.stream().filter(p -> p.startsWith("objectClass")).forEach(p -> names.add(
+                            p.substring(p.indexOf('=') + 1).replace("\"", "").trim()));
+                }
+            }
+        }
+        featureDeps(feature).forEach(dep -> names.addAll(featureServiceCapabilities(dep)));
+        return names;
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import com.google.gson.Gson;
 
 /**
- * The archive's durable state in an H2 MVStore in the bundle's data area: texts on their
+ * The archive's durable state in an H2 MVStore (where: {@link #location}): texts on their
  * way to the host ({@code pending}), texts attached and where ({@code attached}), and texts
  * that matched no record ({@code unmatched}). A text the host cannot take now is committed
  * to {@code pending} and handed over when the host is back.
@@ -25,6 +25,9 @@ import com.google.gson.Gson;
 public final class ArchiveStore {
 
     private static final Gson GSON = new Gson();
+    /** Framework or system property: the directory holding the core's and the archive's stores. */
+    static final String DATA_DIR_PROPERTY = "atstexting.data.dir";
+    static final String STORE_FILE = "texting-archive.mv";
 
     private final MVStore store;
     private final MVMap<String, String> pending;
@@ -33,7 +36,24 @@ public final class ArchiveStore {
 
     @Activate
     public ArchiveStore(BundleContext context) {
-        this(context.getDataFile("texting-archive.mv"));
+        this(location(context.getProperty(DATA_DIR_PROPERTY), context.getProperty("karaf.data"),
+                context.getDataFile(STORE_FILE)));
+    }
+
+    /**
+     * Bundle data areas go when the bundle is uninstalled (Karaf's {@code feature:uninstall}),
+     * and with them every text still on its way to the host: the framework (or system) property
+     * {@value #DATA_DIR_PROPERTY}, else in Karaf {@code ${karaf.data}/ats-texting}, holds the store
+     * in its {@code archive/} directory; elsewhere the bundle data area stays the default.
+     */
+    static File location(String dataDir, String karafData, File dataArea) {
+        if (dataDir != null && !dataDir.isBlank()) {
+            return new File(new File(dataDir.trim(), "archive"), STORE_FILE);
+        }
+        if (karafData != null && !karafData.isBlank()) {
+            return new File(new File(new File(karafData.trim(), "ats-texting"), "archive"), STORE_FILE);
+        }
+        return dataArea;
     }
 
     ArchiveStore(File file) {

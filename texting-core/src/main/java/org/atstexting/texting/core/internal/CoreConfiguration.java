@@ -32,7 +32,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Credential key file",
             description = "File holding the AES key that encrypts provider passwords. Keep it away from the data "
                     + "directory and its backups; it is created (owner-only) if missing. Empty means "
-                    + "~/.ats-texting/credentials.key.")
+                    + "the framework property atstexting.credentials.keyFile, else in Karaf "
+                    + "${karaf.etc}/ats-texting/credentials.key, else <user.home>/.ats-texting/credentials.key "
+                    + "(Java's user.home is the OS user's home, not $HOME: shared by every instance of that user).")
     String keyFile() default "";
 
     @AttributeDefinition(name = "Help reply",

@@ -11,8 +11,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * The core's durable state (credentials, inbound cursors, opt-outs, templates, bulk jobs) in an H2 MVStore file in the
- * bundle's data area. Every write is committed before the call returns, so a crash
+ * The core's durable state (credentials, inbound cursors, opt-outs, templates, bulk jobs) in an H2 MVStore file:
+ * {@code <atstexting.data.dir>/core/}, in Karaf {@code ${karaf.data}/ats-texting/core/}, else the bundle's data
+ * area (see {@link DataLocations}). Every write is committed before the call returns, so a crash
  * loses nothing that a caller was told is saved.
  */
 @Component(service = CoreStore.class)
@@ -27,13 +28,13 @@ public final class CoreStore {
 
     @Activate
     public CoreStore(BundleContext context) {
-        this(context.getDataFile("texting-core.mv"));
+        this(DataLocations.coreStore(context::getProperty, f -> context.getDataFile(f.getName())));
     }
 
     CoreStore(File file) {
         file.getAbsoluteFile().getParentFile().mkdirs();
         this.store = new MVStore.Builder().fileName(file.getAbsolutePath()).autoCommitDisabled().open();
-        LOG.fine(() -> "Opened core store " + file);
+        LOG.info(() -> "ats-texting core store: " + file.getAbsolutePath());
     }
 
     /** Credential sets by {@link StoredCredential#id()}, as JSON. */

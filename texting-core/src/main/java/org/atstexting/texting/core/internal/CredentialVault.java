@@ -1,7 +1,6 @@
 package org.atstexting.texting.core.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.spi.ProviderCredentials;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,8 +36,9 @@ public final class CredentialVault {
     private final Set<String> providers = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public CredentialVault(@Reference CoreStore store, CoreConfiguration config) throws IOException {
-        this(store, CredentialCipher.fromKeyFile(keyFile(config.keyFile())));
+    public CredentialVault(@Reference CoreStore store, CoreConfiguration config, BundleContext context)
+            throws IOException {
+        this(store, CredentialCipher.fromKeyFile(DataLocations.keyFile(config.keyFile(), context::getProperty)));
     }
 
     CredentialVault(CoreStore store, CredentialCipher cipher) {
@@ -48,12 +49,6 @@ public final class CredentialVault {
             byId.put(id, stored);
             providers.add(stored.provider());
         });
-    }
-
-    private static Path keyFile(String configured) {
-        return configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".ats-texting", "credentials.key")
-                : Path.of(configured);
     }
 
     Optional<StoredCredential> find(String provider, String ownerUserId) {

@@ -2,6 +2,8 @@ package org.atstexting.fake.twilio.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
 
 import org.atstexting.fake.twilio.TwilioFake;
@@ -16,14 +18,16 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Demo glue: with the framework property {@code atstexting.sandbox.configureProvider=true} (the
  * demo's), creates the Twilio provider's configuration (PID {@code org.atstexting.twilio}) with
- * {@code enabled=true} and {@code apiBaseUrl=http://127.0.0.1:<port>/twilio-fake/}. It never
- * overwrites an existing configuration; a real host leaves the property unset.
+ * {@code enabled=true} and {@code apiBaseUrl=http://127.0.0.1:<port>/twilio-fake/}. The demo's
+ * port can change between runs, so at every start a loopback fake URL (any port) is moved to
+ * the current port; any other URL or setting is left as it is. A real host leaves the property unset.
  */
 @Component(service = {}, immediate = true)
 public class DemoProviderConfigurer {
 
     static final String ENABLE_PROPERTY = "atstexting.sandbox.configureProvider";
     static final String PROVIDER_PID = "org.atstexting.twilio";
+    private static final String LOOPBACK = "http://127.0.0.1:";
 
     @Activate
     public DemoProviderConfigurer(BundleContext context, @Reference ConfigurationAdmin configAdmin,
@@ -32,20 +36,44 @@ public class DemoProviderConfigurer {
             return;
         }
         try {
+            String url = LOOPBACK + port(context.getProperty("org.osgi.service.http.port")) + TwilioFake.BASE_PATH;
             Configuration[] existing = configAdmin.listConfigurations("(service.pid=" + PROVIDER_PID + ")");
             if (existing != null && existing.length > 0) {
+                Dictionary<String, Object> moved = followPort(existing[0].getProperties(), url);
+                if (moved != null) {
+                    existing[0].update(moved);
+                }
                 return;
             }
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("enabled", Boolean.TRUE);
-            props.put("apiBaseUrl", "http://127.0.0.1:" + port(context.getProperty("org.osgi.service.http.port"))
-                    + TwilioFake.BASE_PATH);
+            props.put("apiBaseUrl", url);
             configAdmin.getConfiguration(PROVIDER_PID, "?").update(props);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not configure " + PROVIDER_PID + " for the fake", e);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The configuration with a loopback fake URL moved to {@code wanted}, or null when nothing changes. */
+    static Dictionary<String, Object> followPort(Dictionary<String, Object> current, String wanted) {
+        Object value = current == null ? null : current.get("apiBaseUrl");
+        if (!(value instanceof String url) || url.equals(wanted) || !url.startsWith(LOOPBACK)
+                || !url.endsWith(TwilioFake.BASE_PATH)) {
+            return null;
+        }
+        String port = url.substring(LOOPBACK.length(), url.length() - TwilioFake.BASE_PATH.length());
+        if (port.isEmpty() || !port.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        Hashtable<String, Object> props = new Hashtable<>();
+        for (Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            props.put(key, current.get(key));
+        }
+        props.put("apiBaseUrl", wanted);
+        return props;
     }
 
     static int port(String value) {

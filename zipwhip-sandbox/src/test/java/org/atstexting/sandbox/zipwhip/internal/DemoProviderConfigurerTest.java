@@ -1,0 +1,46 @@
+package org.atstexting.sandbox.zipwhip.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.junit.Test;
+
+/** The demo's provider settings follow the HTTP port at each start; an admin's own URLs stay. */
+public class DemoProviderConfigurerTest {
+
+    private static Hashtable<String, Object> config(String api, String callback) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("enabled", Boolean.TRUE);
+        props.put("apiBaseUrl", api);
+        props.put("callbackBaseUrl", callback);
+        props.put("pageSize", 7);
+        return props;
+    }
+
+    @Test
+    public void aSandboxUrlFromAnEarlierPortMovesToTheCurrentOne() {
+        Dictionary<String, Object> moved = DemoProviderConfigurer.followPort(
+                config("http://127.0.0.1:8080/zipwhip-sandbox/", "http://127.0.0.1:8080"),
+                "http://127.0.0.1:8181", "/zipwhip-sandbox/");
+        assertEquals("http://127.0.0.1:8181/zipwhip-sandbox/", moved.get("apiBaseUrl"));
+        assertEquals("http://127.0.0.1:8181", moved.get("callbackBaseUrl"));
+        assertEquals("other settings stay", 7, moved.get("pageSize"));
+    }
+
+    @Test
+    public void nothingChangesOnTheSamePort() {
+        assertNull(DemoProviderConfigurer.followPort(
+                config("http://127.0.0.1:8181/zipwhip-sandbox/", "http://127.0.0.1:8181"),
+                "http://127.0.0.1:8181", "/zipwhip-sandbox/"));
+    }
+
+    @Test
+    public void anAdminsOwnUrlsAreLeftAlone() {
+        assertNull(DemoProviderConfigurer.followPort(
+                config("https://api.zipwhip.com/", "https://ats.example.com"), "http://127.0.0.1:8181",
+                "/zipwhip-sandbox/"));
+    }
+}
