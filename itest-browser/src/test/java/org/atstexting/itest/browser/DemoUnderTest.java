@@ -39,7 +39,8 @@ final class DemoUnderTest implements AutoCloseable {
                 "-jar", demoJar.toAbsolutePath().toString()))
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.currentTimeMillis() + 90_000;
-        while (status("/ats/login.html") != 200 || status("/ats/texting/ui/texting-api.js") != 401) {
+        // the pages, texting's endpoints (all their services up) and the sandbox's phone page
+        while (status("/ats/login.html") != 200 || !texting() || status("/zipwhip-sandbox-ui/") != 200) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("the demo did not start; see " + log);
             }
@@ -53,7 +54,7 @@ final class DemoUnderTest implements AutoCloseable {
 
     /** A call as a non-browser client (HTTP Basic), for set-up and for checks outside the pages. */
     HttpResponse<String> call(String user, String method, String path, String contentType, String body)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
@@ -62,7 +63,19 @@ final class DemoUnderTest implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private boolean texting() throws InterruptedException {
+        try {
+            return call("admin", "GET", "/ats/texting/me", null, null).statusCode() == 200;
+        } catch (java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     private int status(String path) throws InterruptedException {
