@@ -114,6 +114,6 @@ public final class TextingApiServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        JsonBodies.GSON.toJson(body instanceof Map<?, ?> || body != null ? body : Map.of(), response.getWriter());
+        JsonBodies.GSON.toJson(body == null ? Map.of() : body, response.getWriter());
     }
 }
