@@ -18,4 +18,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "The password every reference-host user signs in with over HTTP Basic "
                     + "(the reference host keeps no per-user passwords; demo use only).")
     String userPassword() default "demo";
+
+    @AttributeDefinition(name = "Print the demo logins",
+            description = "At start, print that the demo's logins (the web console's admin/admin, the ATS pages' "
+                    + "users with this password) are for the demo only, and where to change them.")
+    boolean printDemoNotice() default true;
 }

@@ -117,7 +117,15 @@ public final class DefaultTextingService implements TextingService {
             throw new TextingException(Reason.INVALID_INPUT, record.displayName() + " (" + record.ref()
                     + ") has no phone number to text");
         }
-        return phoneNumbers.toE164(request.to() != null ? request.to() : record.phoneNumber());
+        String number = phoneNumbers.toE164(record.phoneNumber());
+        // A text is filed on the record it names: sending it to another number would put a
+        // stranger's conversation on this record, so a 'to' must be the record's own number.
+        if (request.to() != null && !phoneNumbers.toE164(request.to()).equals(number)) {
+            throw new TextingException(Reason.INVALID_INPUT, "The number " + request.to()
+                    + " is not the number of " + record.displayName() + " (" + record.ref()
+                    + "); give the record or the number, not both");
+        }
+        return number;
     }
 
     /** The user's own credentials for the provider, or for their only provider when none is named. */

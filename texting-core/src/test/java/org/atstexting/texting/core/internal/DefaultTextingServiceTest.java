@@ -83,6 +83,18 @@ public class DefaultTextingServiceTest {
     }
 
     @Test
+    public void refusesARecordAndAnotherNumberSoNoStrangersTextLandsOnTheRecord() throws Exception {
+        assertRefused(new SendRequest("alice", null, RecordRef.parse("employee:1"), "+12065550199", "Hi"),
+                Reason.INVALID_INPUT);
+        assertEquals(0, provider.sent.size());
+        assertEquals(0, archive.archived.size());
+
+        // the record's own number, in any format, agrees with the record
+        texting.send(new SendRequest("alice", null, RecordRef.parse("employee:1"), "(206) 555-0123", "Hi"));
+        assertEquals("+12065550123", provider.sent.get(0).to());
+    }
+
+    @Test
     public void refusesAUserWithoutCredentials() {
         permissions.canText.add("carol");
         assertRefused(SendRequest.toNumber("carol", "+12065550124", "Hello"), Reason.NO_CREDENTIALS);

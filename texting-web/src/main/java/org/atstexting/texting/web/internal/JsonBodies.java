@@ -11,7 +11,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 
-/** The JSON shapes the endpoints read and write. */
+/** The JSON the endpoints write, and the limits on what they read. */
 final class JsonBodies {
 
     static final Gson GSON = new GsonBuilder()
@@ -20,41 +20,16 @@ final class JsonBodies {
             .disableHtmlEscaping()
             .create();
 
-    /** Credentials as a settings page submits them. */
-    record CredentialsBody(String username, String phoneNumber, String password) {
-        @Override
-        public String toString() {
-            return "CredentialsBody[username=" + username + ", phoneNumber=" + phoneNumber + "]";
-        }
-    }
-
-    /** A text to send: to a number, or to the number of a record ({@code employee:1001}). */
-    record SendBody(String to, String record, String body, String provider) {
-    }
-
-    /** A body to preview. */
-    record PreviewBody(String body) {
-    }
-
-    /** A template's text. */
-    record TemplateBody(String body) {
-    }
-
-    /** The record to fill a template in for, and the provider to send through (optional). */
-    record TemplateUseBody(String record, String provider) {
-    }
-
-    /** A bulk job: records, and a body or a template name. */
-    record BulkBody(java.util.List<String> records, String body, String template, String provider) {
-    }
-
-    /** An opt-out an admin records. */
-    record OptOutBody(String number, String note) {
-    }
-
-    /** The record to attach an unmatched text to. */
-    record AssignBody(String record) {
-    }
+    /** A text body: the providers' limit for a concatenated SMS. */
+    static final int MAX_TEXT = 1600;
+    static final int MAX_USERNAME = 64;
+    static final int MAX_PHONE = 32;
+    static final int MAX_PASSWORD = 256;
+    static final int MAX_NAME = 100;
+    static final int MAX_RECORD = 120;
+    static final int MAX_NOTE = 500;
+    /** Records in one bulk job; a bigger mailing is several jobs. */
+    static final int MAX_BULK_RECORDS = 1000;
 
     private JsonBodies() {
     }

@@ -1,0 +1,97 @@
+package org.atstexting.texting.web.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.atstexting.texting.BulkRequest;
+import org.atstexting.texting.BulkTextingService;
+import org.atstexting.texting.CredentialService;
+import org.atstexting.texting.CredentialsInput;
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.Direction;
+import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.OptOutService;
+import org.atstexting.texting.SendRequest;
+import org.atstexting.texting.TemplateService;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.TextingPermissions;
+import org.atstexting.texting.TextingService;
+import org.atstexting.texting.host.HostRecords;
+import org.atstexting.texting.host.HostUser;
+import org.atstexting.texting.host.HostUsers;
+
+/** Service fakes that count what reached them: texts sent, credentials saved, bulk jobs started. */
+final class FakeServices {
+
+    final List<SendRequest> sent = new ArrayList<>();
+    final List<CredentialsInput> saved = new ArrayList<>();
+    final List<BulkRequest> bulkStarted = new ArrayList<>();
+    final List<TextMessage> unmatched = new ArrayList<>();
+    RuntimeException sendFailure;
+
+    final TextingApiServlet servlet;
+
+    FakeServices() {
+        TextingService texting = proxy(TextingService.class, Map.of(
+                "send", args -> {
+                    if (sendFailure != null) {
+                        throw sendFailure;
+                    }
+                    SendRequest request = (SendRequest) args[0];
+                    sent.add(request);
+                    return new TextMessage("zipwhip", "m" + sent.size(), Direction.OUTBOUND, "+12065550101",
+                            "+12065550123", request.body(), Instant.EPOCH, request.actingUserId(), DeliveryStatus.SENT);
+                },
+                "unmatched", args -> List.copyOf(unmatched)));
+        CredentialService credentials = proxy(CredentialService.class, Map.of(
+                "saveSystemCredentials", args -> {
+                    saved.add((CredentialsInput) args[1]);
+                    return null;
+                },
+                "systemCredentials", args -> Optional.empty()));
+        BulkTextingService bulk = proxy(BulkTextingService.class, Map.of("start", args -> {
+            bulkStarted.add((BulkRequest) args[0]);
+            return null;
+        }));
+        TextingPermissions permissions = proxy(TextingPermissions.class, Map.of(
+                "canText", args -> true, "canViewMessages", args -> true, "isAdmin", args -> true));
+        HostUsers users = proxy(HostUsers.class, Map.of("user",
+                args -> Optional.of(new HostUser((String) args[0], "Alice Recruiter", false))));
+        TextingApiServlet.Services services = new TextingApiServlet.Services(texting, credentials,
+                proxy(OptOutService.class, Map.of()), proxy(TemplateService.class, Map.of()), bulk,
+                proxy(MessageArchive.class, Map.of()), permissions, users, proxy(HostRecords.class, Map.of()));
+        servlet = new TextingApiServlet(services, new InstalledProviders(), new DeliveryFailures(), new InboxTracker(),
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    FakeHttp.Response call(FakeHttp.Request request) throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        servlet.service(request.build(), response.build());
+        return response;
+    }
+
+    interface Answer {
+        Object answer(Object[] args) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T proxy(Class<T> type, Map<String, Answer> answers) {
+        Map<String, Answer> copy = new HashMap<>(answers);
+        InvocationHandler handler = (p, m, args) -> {
+            Answer answer = copy.get(m.getName());
+            if (answer == null) {
+                throw new UnsupportedOperationException(type.getSimpleName() + "." + m.getName());
+            }
+            return answer.answer(args);
+        };
+        return (T) Proxy.newProxyInstance(FakeServices.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+}
