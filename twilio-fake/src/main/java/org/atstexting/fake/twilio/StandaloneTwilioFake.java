@@ -22,6 +22,14 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
 
+    static {
+        // the JDK server writes headers and body apart; with Nagle on, each answer can wait for
+        // the client's delayed ACK (tens of ms), which a walk over hundreds of pages would pay each time
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final TwilioFakeEngine engine = new TwilioFakeEngine();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -96,6 +104,11 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
     }
 
     @Override
+    public List<String> deliverInbound(String accountSid, List<FakeInbound> texts, int perSecond) {
+        return engine.deliverInbound(accountSid, texts, perSecond);
+    }
+
+    @Override
     public void setStatus(String messageSid, String status, Integer errorCode) {
         engine.setStatus(messageSid, status, errorCode);
     }
@@ -103,6 +116,11 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
     @Override
     public void failNext(int status, int times) {
         engine.failNext(status, times);
+    }
+
+    @Override
+    public void sendThenFail(int times) {
+        engine.sendThenFail(times);
     }
 
     @Override

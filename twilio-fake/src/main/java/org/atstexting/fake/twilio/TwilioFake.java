@@ -24,11 +24,29 @@ public interface TwilioFake {
      */
     String deliverInbound(String accountSid, String from, String to, String body);
 
+    /**
+     * A burst of texts arrives, {@code perSecond} texts a second from the fake's present on
+     * (dated as Twilio would date them, one-second precision); texts delivered afterwards are
+     * dated after the burst, so the list stays newest first. Much faster than one call each.
+     *
+     * @return the new messages' sids, in the order given
+     * @since 1.1
+     */
+    java.util.List<String> deliverInbound(String accountSid, java.util.List<FakeInbound> texts, int perSecond);
+
     /** Moves a message to another Twilio status (e.g. {@code delivered}, {@code undelivered}). */
     void setStatus(String messageSid, String status, Integer errorCode);
 
     /** The next {@code times} requests are answered with HTTP {@code status} and Twilio's error body. */
     void failNext(int status, int times);
+
+    /**
+     * The next {@code times} texts created through the API are stored (they go out), then
+     * answered with HTTP 500: the answer was lost, the outcome unknown to the client.
+     *
+     * @since 1.1
+     */
+    void sendThenFail(int times);
 
     /** Every message of the account, oldest first. */
     List<FakeMessage> messages(String accountSid);

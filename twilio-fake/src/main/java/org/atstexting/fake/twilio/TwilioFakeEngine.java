@@ -3,10 +3,11 @@ package org.atstexting.fake.twilio;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,11 +41,15 @@ public class TwilioFakeEngine implements TwilioFake {
             Locale.US).withZone(ZoneOffset.UTC);
     private static final int MAX_BODY = 1600;
 
-    private final SecureRandom random = new SecureRandom();
+    /** Sids need only be unique, not secret: a fast generator lets bursts of thousands arrive quickly. */
+    private final SplittableRandom random = new SplittableRandom();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final List<FakeMessage> messages = new ArrayList<>();
     private final List<FakeCall> calls = new ArrayList<>();
+    /** When the newest message is dated. */
+    private Instant latest;
     private int failStatus;
+    private int sendThenFailTimes;
     private int failTimes;
 
     @Override
@@ -121,37 +127,71 @@ public class TwilioFakeEngine implements TwilioFake {
             return error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
         }
         FakeMessage message = add(accountSid, "outbound-api", from, to, body, "queued");
+        synchronized (this) {
+            if (sendThenFailTimes > 0) {
+                sendThenFailTimes--;
+                return error(500, 20500, "Internal Server Error (fake fault, after the message was created)");
+            }
+        }
         return new FakeResponse(201, json(message).toString());
     }
 
+    /**
+     * The message list as Twilio's facts describe it: newest first; {@code To}, {@code From}
+     * and the day filters {@code DateSent}, {@code DateSent>} and {@code DateSent<} (sent as
+     * {@code DateSent>=YYYY-MM-DD}: whole days in GMT, both ends included); {@code PageSize}
+     * 1..1000, default 50; {@code next_page_uri} (relative) until null. The next page URI
+     * carries a {@code PageToken} naming the last message of this page, and a page asked for
+     * with one starts right after that message, so new messages arriving on top do not shift
+     * the pages below (Twilio's tokens do the same; their format is Twilio's own). {@code Page}
+     * without a token counts whole pages from the top.
+     */
     private FakeResponse list(String accountSid, Map<String, String> params) {
-        int pageSize = intParam(params, "PageSize", 50);
-        int page = intParam(params, "Page", 0);
+        int pageSize;
+        int page;
+        LocalDate[] days;
+        try {
+            pageSize = intParam(params, "PageSize", 50);
+            page = intParam(params, "Page", 0);
+            days = dayFilters(params);
+        } catch (IllegalArgumentException e) {
+            return error(400, 20001, e.getMessage()); // the exact code Twilio uses here is unconfirmed
+        }
+        if (pageSize < 1 || pageSize > 1000) {
+            return error(400, 20001, "PageSize must be between 1 and 1000");
+        }
         String to = params.get("To");
         String from = params.get("From");
         List<FakeMessage> matching = new ArrayList<>();
         synchronized (this) {
-            for (int i = messages.size() - 1; i >= 0; i--) { // newest first, as Twilio lists them
+            for (int i = messages.size() - 1; i >= 0; i--) { // newest first: messages are dated in the order they came
                 FakeMessage m = messages.get(i);
                 if (m.accountSid().equals(accountSid) && (to == null || to.equals(m.to()))
-                        && (from == null || from.equals(m.from()))) {
+                        && (from == null || from.equals(m.from())) && onDays(m, days)) {
                     matching.add(m);
                 }
             }
         }
         int start = Math.min(page * pageSize, matching.size());
+        String token = params.get("PageToken");
+        if (token != null) {
+            start = indexAfter(matching, token);
+            if (start < 0) {
+                return error(400, 20001, "Invalid PageToken " + token);
+            }
+        }
         int end = Math.min(start + pageSize, matching.size());
         JsonArray array = new JsonArray();
         matching.subList(start, end).forEach(m -> array.add(json(m)));
         JsonObject json = new JsonObject();
         json.add("messages", array);
-        String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages.json?"
-                + (to == null ? "" : "To=" + encode(to) + "&") + (from == null ? "" : "From=" + encode(from) + "&")
-                + "PageSize=" + pageSize;
-        json.addProperty("uri", uri + "&Page=" + page);
+        String uri = listUri(accountSid, params, pageSize);
+        json.addProperty("uri", uri + "&Page=" + page + (token == null ? "" : "&PageToken=" + encode(token)));
         json.addProperty("first_page_uri", uri + "&Page=0");
         json.addProperty("page", page);
         json.addProperty("page_size", pageSize);
+        json.addProperty("start", start);
+        json.addProperty("end", Math.max(start, end - 1));
         if (end < matching.size()) {
             json.addProperty("next_page_uri", uri + "&Page=" + (page + 1) + "&PageToken=PA" + matching.get(end - 1).sid());
         } else {
@@ -160,20 +200,94 @@ public class TwilioFakeEngine implements TwilioFake {
         return new FakeResponse(200, json.toString());
     }
 
+    /** The list URI with the request's filters, for the page URIs of the answer. */
+    private static String listUri(String accountSid, Map<String, String> params, int pageSize) {
+        StringBuilder uri = new StringBuilder("/2010-04-01/Accounts/").append(accountSid).append("/Messages.json?");
+        for (String filter : List.of("To", "From", "DateSent", "DateSent>", "DateSent<")) {
+            String value = params.get(filter);
+            if (value != null) {
+                // "DateSent>" + "=" + day reads as Twilio writes it: DateSent>=YYYY-MM-DD
+                uri.append(encode(filter)).append('=').append(encode(value)).append('&');
+            }
+        }
+        return uri.append("PageSize=").append(pageSize).toString();
+    }
+
+    private static int indexAfter(List<FakeMessage> matching, String token) {
+        if (!token.startsWith("PA")) {
+            return -1;
+        }
+        String sid = token.substring(2);
+        for (int i = 0; i < matching.size(); i++) {
+            if (matching.get(i).sid().equals(sid)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code [on, from, until]}, each {@code null} when not given. */
+    private static LocalDate[] dayFilters(Map<String, String> params) {
+        return new LocalDate[] { day(params, "DateSent"), day(params, "DateSent>"), day(params, "DateSent<") };
+    }
+
+    private static LocalDate day(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value); // YYYY-MM-DD only: the filters are whole days
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a date YYYY-MM-DD (GMT), not " + value);
+        }
+    }
+
+    private static boolean onDays(FakeMessage m, LocalDate[] days) {
+        if (days[0] == null && days[1] == null && days[2] == null) {
+            return true;
+        }
+        Instant sent = dateSent(m);
+        if (sent == null) {
+            return false; // not sent yet: no DateSent to match
+        }
+        LocalDate day = sent.atOffset(ZoneOffset.UTC).toLocalDate();
+        return (days[0] == null || day.equals(days[0])) && (days[1] == null || !day.isBefore(days[1]))
+                && (days[2] == null || !day.isAfter(days[2]));
+    }
+
+    /** When a message was sent (received, for inbound); {@code null} while an outbound one is still queued. */
+    private static Instant dateSent(FakeMessage m) {
+        return "outbound-api".equals(m.direction()) && ("queued".equals(m.status()) || "accepted".equals(m.status()))
+                ? null : m.created();
+    }
+
     private static int intParam(Map<String, String> params, String name, int fallback) {
         try {
-            return params.containsKey(name) ? Math.max(0, Integer.parseInt(params.get(name))) : fallback;
+            return params.containsKey(name) ? Integer.parseInt(params.get(name)) : fallback;
         } catch (NumberFormatException e) {
-            return fallback;
+            throw new IllegalArgumentException(name + " must be a whole number, not " + params.get(name));
         }
     }
 
     private synchronized FakeMessage add(String accountSid, String direction, String from, String to, String body,
             String status) {
+        return add(accountSid, direction, from, to, body, status, now());
+    }
+
+    private synchronized FakeMessage add(String accountSid, String direction, String from, String to, String body,
+            String status, Instant created) {
         FakeMessage message = new FakeMessage("SM" + HexFormat.of().formatHex(randomBytes()), accountSid, direction,
-                from, to, body, status, null, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                from, to, body, status, null, created);
         messages.add(message);
+        latest = created;
         return message;
+    }
+
+    /** The fake's present, to the second: never before the newest message (a burst may be dated ahead). */
+    private synchronized Instant now() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return latest != null && latest.isAfter(now) ? latest : now;
     }
 
     private byte[] randomBytes() {
@@ -204,7 +318,8 @@ public class TwilioFakeEngine implements TwilioFake {
         String date = RFC_2822.format(m.created());
         json.addProperty("date_created", date);
         json.addProperty("date_updated", date);
-        json.addProperty("date_sent", "outbound-api".equals(m.direction()) ? null : date);
+        Instant sent = dateSent(m);
+        json.addProperty("date_sent", sent == null ? null : RFC_2822.format(sent));
         json.addProperty("uri", "/2010-04-01/Accounts/" + m.accountSid() + "/Messages/" + m.sid() + ".json");
         return json;
     }
@@ -255,6 +370,21 @@ public class TwilioFakeEngine implements TwilioFake {
     }
 
     @Override
+    public synchronized List<String> deliverInbound(String accountSid, List<FakeInbound> texts, int perSecond) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("perSecond must be at least 1");
+        }
+        Instant start = now();
+        List<String> sids = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            FakeInbound text = texts.get(i);
+            sids.add(add(accountSid, "inbound", text.from(), text.to(), text.body(), "received",
+                    start.plusSeconds(i / perSecond)).sid());
+        }
+        return sids;
+    }
+
+    @Override
     public synchronized void setStatus(String messageSid, String status, Integer errorCode) {
         for (int i = 0; i < messages.size(); i++) {
             if (messages.get(i).sid().equals(messageSid)) {
@@ -269,6 +399,11 @@ public class TwilioFakeEngine implements TwilioFake {
     public synchronized void failNext(int status, int times) {
         failStatus = status;
         failTimes = times;
+    }
+
+    @Override
+    public synchronized void sendThenFail(int times) {
+        sendThenFailTimes = times;
     }
 
     @Override
@@ -290,6 +425,8 @@ public class TwilioFakeEngine implements TwilioFake {
     public synchronized void reset() {
         messages.clear();
         calls.clear();
+        // latest stays: messages after a reset are not dated before earlier ones a client has seen
         failTimes = 0;
+        sendThenFailTimes = 0;
     }
 }

@@ -88,17 +88,21 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
             String path = exchange.getRequestURI().getPath();
             String methodPath = path != null && path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : null;
-            SandboxResponse r = engine.handle(exchange.getRequestMethod(), methodPath,
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            SandboxResponse r;
+            // the engine reads at most its cap; closing the exchange drains a little and then drops the connection
+            try (InputStream in = exchange.getRequestBody()) {
+                r = engine.handle(exchange.getRequestMethod(), methodPath,
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        contentLength(exchange.getRequestHeaders().getFirst("Content-Length")), in);
+            }
             byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", r.contentType());
             r.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            if (r.status() == 413) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(r.status(), head ? -1 : out.length);
             if (!head) {
@@ -106,6 +110,17 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
                     os.write(out);
                 }
             }
+        }
+    }
+
+    private static long contentLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -177,5 +192,45 @@ public final class StandaloneSandboxServer implements ZipwhipSandbox, AutoClosea
     @Override
     public void reset() {
         engine.reset();
+    }
+
+    @Override
+    public void injectRateLimit(String method, int retryAfterSeconds, int times) {
+        engine.injectRateLimit(method, retryAfterSeconds, times);
+    }
+
+    @Override
+    public void expireSessions(String username) {
+        engine.expireSessions(username);
+    }
+
+    @Override
+    public void setPasswordChangeEndsSessions(boolean ends) {
+        engine.setPasswordChangeEndsSessions(ends);
+    }
+
+    @Override
+    public void setOutboundAddressesEmpty(boolean empty) {
+        engine.setOutboundAddressesEmpty(empty);
+    }
+
+    @Override
+    public void setDateStyle(DateStyle style) {
+        engine.setDateStyle(style);
+    }
+
+    @Override
+    public void refuseWebhookEvents(java.util.Set<String> events) {
+        engine.refuseWebhookEvents(events);
+    }
+
+    @Override
+    public void setWebhooksSurviveSessions(boolean survive) {
+        engine.setWebhooksSurviveSessions(survive);
+    }
+
+    @Override
+    public void restart() {
+        engine.restart();
     }
 }

@@ -18,7 +18,7 @@ public interface ZipwhipSandbox {
     enum Fault {
         /** HTTP 500 with a body that is not JSON. */
         SERVER_ERROR,
-        /** HTTP 429 with {@code Retry-After: 1}. */
+        /** HTTP 429 with {@code Retry-After: 1}; see {@link ZipwhipSandbox#injectRateLimit} for other values. */
         RATE_LIMITED,
         /** Sleep 3 s, then answer normally. */
         SLOW,
@@ -48,7 +48,12 @@ public interface ZipwhipSandbox {
      */
     void addAccount(String username, String password);
 
-    /** @return every request received, oldest first */
+    /**
+     * @return the requests received, oldest first: the newest 10,000 at most (fewer if their
+     *         values add up to more than 4 million characters); each value is cut to 4,096
+     *         characters (ending in {@code …}), and to 64 for calls that named no live session or
+     *         bad credentials; requests refused before their body was read have no parameters
+     */
     List<SandboxCall> calls();
 
     /**
@@ -119,57 +124,78 @@ public interface ZipwhipSandbox {
     void clearFaults();
 
     /**
-     * Forgets calls, messages, sessions, faults and webhook deliveries; keeps the accounts
-     * and their webhooks (account settings at Zipwhip). Message ids keep increasing.
+     * Forgets calls, messages, sessions, faults and webhook deliveries; keeps the accounts,
+     * their webhooks and every switch. Message ids keep increasing.
      */
     void reset();
 
     // ------------------------------------------------------------------ behaviours the facts allow
-    // (zipwhip-api.md, "Facts that an independent check made plain"). Declared by the
-    // integrator so client tests can be written against them; the sandbox implements them.
+    // (zipwhip-api.md, "Facts that an independent check made plain"): switches a client test
+    // turns on to prove the client copes with each.
 
     /** How the sandbox writes {@code dateCreated}/{@code lastUpdated}: both are allowed by the facts. */
     enum DateStyle {
-        /** ISO-8601 with offset, e.g. {@code 2026-12-01T23:37:53.123Z}. */
+        /** ISO-8601 with offset, e.g. {@code 2026-12-01T23:37:53.123Z} (milliseconds). */
         ISO_8601,
-        /** The pattern Zipwhip's own Java client tried first: {@code MMM d, yyyy h:mm:ss aaa} (US English, UTC). */
+        /**
+         * The pattern Zipwhip's own Java client tried first: {@code MMM d, yyyy h:mm:ss aaa} (US
+         * English, UTC), e.g. {@code Dec 1, 2026 11:37:53 PM}: whole seconds only, so messages of
+         * the same second are ordered by their (increasing) ids alone.
+         */
         ZIPWHIP_CLIENT_PATTERN
     }
 
     /**
      * @param empty when {@code true}, outbound messages carry empty {@code sourceAddress} and
-     *              {@code destAddress} everywhere (list, get, webhook bodies), as the facts allow
+     *              {@code destAddress} everywhere (list, get, webhook bodies), as the facts allow;
+     *              {@code address} (the other party), {@code type}, {@code transmissionState},
+     *              {@code fingerprint}, {@code id}, {@code body} and the dates stay
      */
-    default void setOutboundAddressesEmpty(boolean empty) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
+    void setOutboundAddressesEmpty(boolean empty);
 
     /** @param style how dates are written from now on (default {@link DateStyle#ISO_8601}) */
-    default void setDateStyle(DateStyle style) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
+    void setDateStyle(DateStyle style);
 
     /**
      * Makes {@code webhook/add} refuse ({@code success:false}) the given event types from now
-     * on, e.g. {@code progress}; an empty set accepts every event again.
+     * on, e.g. {@code progress}; an empty set accepts every event again. Installed webhooks stay.
      */
-    default void refuseWebhookEvents(java.util.Set<String> events) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
+    void refuseWebhookEvents(java.util.Set<String> events);
 
     /**
-     * @param survive when {@code false}, an account's webhooks are dropped when its session ends
-     *                ({@code user/logout}, expiry); default {@code true}
+     * @param survive when {@code false}, a webhook is dropped when the session that installed it
+     *                ends ({@code user/logout}, {@link #expireSessions}, a
+     *                {@link Fault#SESSION_EXPIRED} fault, a password change that ends sessions);
+     *                default {@code true}
      */
-    default void setWebhooksSurviveSessions(boolean survive) {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
+    void setWebhooksSurviveSessions(boolean survive);
 
     /**
      * Simulates a Zipwhip restart: every session and every installed webhook is gone; accounts
      * and messages stay.
      */
-    default void restart() {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
+    void restart();
+
+    /**
+     * Makes the next {@code times} calls of {@code method} answer HTTP 429 with
+     * {@code Retry-After: retryAfterSeconds} (for a Retry-After longer than a client may wait).
+     * Queued with the other faults of that method, in the order injected.
+     *
+     * @param method            an API method such as {@code message/send}
+     * @param retryAfterSeconds the Retry-After value, 0 or more
+     * @param times             how many calls, at least 1
+     */
+    void injectRateLimit(String method, int retryAfterSeconds, int times);
+
+    /**
+     * Ends every session of the account, as if they had expired: later calls with them answer
+     * {@code success:false}, "Invalid session". Webhooks go with them unless they survive sessions.
+     */
+    void expireSessions(String username);
+
+    /**
+     * @param ends when {@code true}, {@link #addAccount} with a different password ends the
+     *             account's sessions; default {@code false} (a real service need not end them)
+     */
+    void setPasswordChangeEndsSessions(boolean ends);
 }

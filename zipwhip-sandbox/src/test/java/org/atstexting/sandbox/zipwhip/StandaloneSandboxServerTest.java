@@ -233,14 +233,14 @@ public class StandaloneSandboxServerTest {
         HttpResponse<String> asJson = http.send(HttpRequest.newBuilder(server.baseUri().resolve("user/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(405, asJson.statusCode());
+        assertEquals(415, asJson.statusCode());
         assertFalse(json(asJson).get("success").getAsBoolean());
 
         HttpResponse<String> unknown = post("message/explode", "session", "x");
         assertEquals(404, unknown.statusCode());
         assertFalse(json(unknown).get("success").getAsBoolean());
 
-        assertEquals(List.of(405, 405, 404), server.calls().stream().map(SandboxCall::status).collect(Collectors.toList()));
+        assertEquals(List.of(405, 415, 404), server.calls().stream().map(SandboxCall::status).collect(Collectors.toList()));
     }
 
     @Test

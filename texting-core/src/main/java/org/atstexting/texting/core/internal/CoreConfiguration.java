@@ -22,6 +22,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How often every account's inbound texts are read from its provider; 0 turns polling off.")
     int pollIntervalSeconds() default 30;
 
+    @AttributeDefinition(name = "Reply polling: batches per account per round",
+            description = "Most batches (provider reads) one account gets in one polling round before the other "
+                    + "accounts have their turn. A provider that stops at its own per-read limit says so, and "
+                    + "the next round then starts at once instead of after the interval, so a backlog of any "
+                    + "size is read completely, oldest first. Applied without a restart.")
+    int pollBatchesPerRound() default 20;
+
     @AttributeDefinition(name = "Credential key file",
             description = "File holding the AES key that encrypts provider passwords. Keep it away from the data "
                     + "directory and its backups; it is created (owner-only) if missing. Empty means "
@@ -41,6 +48,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Opt-in confirmation",
             description = "The text a number gets after it opts back in (START, UNSTOP, YES). Empty sends nothing.")
     String optInConfirmation() default "You have been resubscribed. Reply STOP to opt out.";
+
+    @AttributeDefinition(name = "Help reply: minutes between replies to one number",
+            description = "A number that texts HELP or INFO again within this many minutes of its last help "
+                    + "reply gets no new reply (its texts are still recorded), so a looping phone or a prank "
+                    + "cannot make the account text without end. 0 answers every HELP. Applied without a restart.")
+    int helpReplyIntervalMinutes() default 10;
 
     @AttributeDefinition(name = "Bulk sends per second",
             description = "How fast bulk jobs send, across all jobs: keep it at or below the provider's rate limit.")

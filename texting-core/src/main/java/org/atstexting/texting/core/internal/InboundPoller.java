@@ -1,7 +1,9 @@
 package org.atstexting.texting.core.internal;
 
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,25 +16,56 @@ import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Reads every account's new inbound texts and status changes from its provider and records
  * them. This is the fallback for providers without push, and the reconciler for those
  * with it: whatever a webhook missed, the poll brings. The cursor
- * of an account moves only after its texts are archived, so a crash re-reads rather than
- * loses; the host's idempotent attach makes the re-read harmless.
+ * of an account moves only after its texts are archived, and is committed after every
+ * batch, so a crash re-reads rather than loses; the host's idempotent attach makes the
+ * re-read harmless.
+ *
+ * <p>Nothing is skipped: a provider that stops at its per-read budget says so
+ * ({@link InboundBatch#more()}) with a cursor at the oldest message it did not read, and the
+ * account is read again at once from there. A round gives each account at most
+ * {@code pollBatchesPerRound} batches, so one busy account cannot starve the others; while
+ * any account has more, the next round starts at once instead of after the interval.
  */
 @Component(service = InboundPoller.class, immediate = true, configurationPid = CoreConfiguration.PID)
 public final class InboundPoller {
 
     private static final Logger LOG = Logger.getLogger(InboundPoller.class.getName());
 
+    /**
+     * Most batches {@link #pollAccount} reads for one account before it gives up on reaching
+     * the end (a provider whose account fills faster than it can be read); the caller then
+     * tries again later rather than deciding on an incomplete history.
+     */
+    static final int MAX_BATCHES_PER_ACCOUNT_READ = 10_000;
+    /** Most rounds {@link #pollAll} runs before it leaves the rest to the scheduled rounds. */
+    static final int MAX_ROUNDS_PER_POLL_ALL = 1_000;
+
+    /** What reading one account did. */
+    record Outcome(int read, boolean ok, boolean more) {
+    }
+
+    /** What one round over every account did. */
+    record Round(int read, boolean backlog) {
+    }
+
     private final CredentialVault vault;
     private final ProviderRegistry providers;
     private final InboundRecorder recorder;
     private final CoreStore store;
     private final ScheduledExecutorService scheduler;
+    private volatile int intervalSeconds;
+    private volatile int batchesPerRound;
+    /** The next scheduled round; replaced when the interval changes. Guarded by {@code scheduler}. */
+    private ScheduledFuture<?> next;
+    /** Which chain of rounds is current: a round of an older chain does not schedule another. */
+    private long chain;
 
     @Activate
     public InboundPoller(@Reference CredentialVault vault, @Reference ProviderRegistry providers,
@@ -46,76 +79,148 @@ public final class InboundPoller {
             t.setDaemon(true);
             return t;
         });
-        if (config.pollIntervalSeconds() > 0) {
-            scheduler.scheduleWithFixedDelay(this::pollQuietly, config.pollIntervalSeconds(),
-                    config.pollIntervalSeconds(), TimeUnit.SECONDS);
+        configure(config);
+    }
+
+    @Modified
+    void modified(CoreConfiguration config) {
+        configure(config);
+    }
+
+    private void configure(CoreConfiguration config) {
+        batchesPerRound = Math.max(1, config.pollBatchesPerRound());
+        int interval = config.pollIntervalSeconds();
+        synchronized (scheduler) {
+            boolean changed = interval != intervalSeconds || next == null;
+            intervalSeconds = interval;
+            if (changed) {
+                if (next != null) {
+                    next.cancel(false); // a round under way finishes, and schedules nothing more
+                    next = null;
+                }
+                chain++;
+                scheduleNext(chain, interval);
+            }
         }
     }
 
     @Deactivate
     void stop() {
-        scheduler.shutdownNow();
+        synchronized (scheduler) {
+            intervalSeconds = 0;
+            scheduler.shutdownNow();
+        }
     }
 
-    private void pollQuietly() {
+    /** Guarded by {@code scheduler}. */
+    private void scheduleNext(long ofChain, long delaySeconds) {
+        if (ofChain == chain && intervalSeconds > 0 && !scheduler.isShutdown()) {
+            next = scheduler.schedule(() -> scheduledRound(ofChain), delaySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private void scheduledRound(long ofChain) {
+        boolean backlog = false;
         try {
-            pollAll();
+            backlog = round().backlog();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading inbound texts failed; trying again at the next interval", e);
         }
+        synchronized (scheduler) {
+            // a backlog is read on at once: no waiting for the interval while a provider has more
+            scheduleNext(ofChain, backlog ? 0 : intervalSeconds);
+        }
     }
 
     /**
-     * Reads every account's new texts and status changes now.
+     * Reads every account's new texts and status changes now, round after round, until no
+     * provider has more to give.
      *
      * @return how many texts and status changes were read
      */
-    synchronized int pollAll() {
-        int archived = 0;
-        for (StoredCredential account : vault.all()) {
-            archived += Math.max(0, poll(account));
+    int pollAll() {
+        int read = 0;
+        for (int i = 0; i < MAX_ROUNDS_PER_POLL_ALL; i++) {
+            Round round = round();
+            read += round.read();
+            if (!round.backlog()) {
+                break;
+            }
         }
-        return archived;
+        return read;
+    }
+
+    /** One round: each account reads up to {@code pollBatchesPerRound} batches. */
+    synchronized Round round() {
+        int read = 0;
+        boolean backlog = false;
+        for (StoredCredential account : vault.all()) {
+            Outcome outcome = poll(account, batchesPerRound);
+            read += outcome.read();
+            backlog |= outcome.ok() && outcome.more();
+        }
+        return new Round(read, backlog);
     }
 
     /**
-     * Reads one account's new texts, status changes and sent history now.
+     * Reads one account's new texts, status changes and sent history now, to the end of what
+     * the provider has: only then may a caller conclude that a text is not in its history.
      *
-     * @return whether the provider answered and everything it reported is recorded
+     * @return whether the provider answered, everything it reported is recorded and nothing is left to read
      */
     synchronized boolean pollAccount(StoredCredential account) {
-        return poll(account) >= 0;
+        Outcome outcome = poll(account, MAX_BATCHES_PER_ACCOUNT_READ);
+        return outcome.ok() && !outcome.more();
     }
 
-    /** @return how many texts and status changes were read, or -1 if the poll failed */
-    private int poll(StoredCredential account) {
+    /** Reads up to {@code maxBatches} batches, recording each and committing its cursor before the next. */
+    private Outcome poll(StoredCredential account, int maxBatches) {
         TextingProvider provider = providers.find(account.provider()).orElse(null);
         if (provider == null) {
-            return -1; // its bundle is away; the cursor waits for it
+            return new Outcome(0, false, false); // its bundle is away; the cursor waits for it
         }
         String cursorKey = account.provider() + "|" + account.username();
+        int read = 0;
         try {
-            InboundBatch batch = provider.fetchInbound(vault.unlock(account), store.cursors().get(cursorKey));
-            recorder.recordAll(account.provider(), batch.texts(), account.ownerUserId());
-            for (SentText text : batch.sent()) {
-                recorder.reconcileSent(account.provider(), text, account.ownerUserId());
+            String cursor = store.cursors().get(cursorKey);
+            for (int i = 0; i < maxBatches; i++) {
+                InboundBatch batch = provider.fetchInbound(vault.unlock(account), cursor);
+                record(account, batch);
+                read += batch.texts().size() + batch.statusUpdates().size();
+                String moved = batch.cursor() != null ? batch.cursor() : cursor;
+                if (batch.cursor() != null) {
+                    store.cursors().put(cursorKey, batch.cursor());
+                    store.commit(); // after every batch: a crash in a backlog re-reads one batch, loses none
+                }
+                if (!batch.more()) {
+                    return new Outcome(read, true, false);
+                }
+                if (Objects.equals(moved, cursor)) {
+                    // "more" without moving would ask the same question for ever
+                    LOG.warning(() -> account.provider() + " said account " + account.username()
+                            + " has more to read but did not move its cursor; trying again at the next interval");
+                    return new Outcome(read, false, true);
+                }
+                cursor = moved;
             }
-            for (StatusUpdate update : batch.statusUpdates()) {
-                recorder.statusChanged(account.provider(), update);
-            }
-            if (batch.cursor() != null) {
-                store.cursors().put(cursorKey, batch.cursor());
-                store.commit();
-            }
-            return batch.texts().size() + batch.statusUpdates().size();
+            return new Outcome(read, true, true);
         } catch (ProviderException e) {
             LOG.warning(() -> "Could not read inbound texts of " + account.provider() + " account "
                     + account.username() + ": " + e.getMessage());
-            return -1;
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Could not read inbound texts of " + account.provider() + " account "
                     + account.username(), e);
-            return -1;
+        }
+        return new Outcome(read, false, false);
+    }
+
+    private void record(StoredCredential account, InboundBatch batch) {
+        recorder.recordAll(account.provider(), batch.texts(), account.ownerUserId());
+        for (SentText text : batch.sent()) {
+            recorder.reconcileSent(account.provider(), text, account.ownerUserId());
+        }
+        for (StatusUpdate update : batch.statusUpdates()) {
+            recorder.statusChanged(account.provider(), update);
         }
     }
 }

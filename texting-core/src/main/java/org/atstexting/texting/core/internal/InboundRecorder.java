@@ -1,10 +1,19 @@
 package org.atstexting.texting.core.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.DeliveryStatus;
@@ -20,6 +29,8 @@ import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -31,12 +42,25 @@ import org.osgi.service.component.annotations.Reference;
  * <p>Every new inbound text passes here once, so this is where consent keywords act: an
  * opt-out keyword opts the number out (recorded before the text is archived, so a crash
  * re-reads rather than loses it) and is answered by exactly one confirmation, which the
- * opt-out itself does not block; an opt-in keyword opts it back in; HELP gets the help reply.
+ * opt-out itself does not block; an opt-in keyword opts it back in; HELP gets the help reply,
+ * at most once per number within {@code helpReplyIntervalMinutes}.
+ *
+ * <p>One monitor keeps the recording of texts in order; answers are decided under it and
+ * sent after it is released, from one reply thread: a provider slow to take a confirmation
+ * (a rate limiter, a timeout) holds up no webhook and no poll. A failed answer is logged;
+ * the opt-out it confirms is already recorded.
  */
 @Component(service = { ProviderCallback.class, InboundRecorder.class }, configurationPid = CoreConfiguration.PID)
 public final class InboundRecorder implements ProviderCallback {
 
     private static final Logger LOG = Logger.getLogger(InboundRecorder.class.getName());
+
+    /** Most confirmations and help replies waiting to be sent; beyond it they are dropped (and logged). */
+    static final int MAX_WAITING_REPLIES = 1_000;
+
+    /** A confirmation or help reply, decided under the monitor and sent after it is released. */
+    record Reply(String provider, InboundText text, String ownerUserId, String body) {
+    }
 
     private final CredentialVault vault;
     private final MessageArchive archive;
@@ -44,12 +68,27 @@ public final class InboundRecorder implements ProviderCallback {
     private final OptOutRegistry optOuts;
     private final OutboundSender sender;
     private final SentLedger ledger;
-    private final CoreConfiguration config;
+    private final Executor replies;
+    private final ExecutorService ownReplies;
+    private final Clock clock;
+    private final HelpReplyLimiter helpLimiter = new HelpReplyLimiter();
+    private volatile CoreConfiguration config;
 
     @Activate
     public InboundRecorder(@Reference CredentialVault vault, @Reference MessageArchive archive,
             @Reference MessageEventPublisher events, @Reference OptOutRegistry optOuts,
             @Reference OutboundSender sender, @Reference SentLedger ledger, CoreConfiguration config) {
+        this(vault, archive, events, optOuts, sender, ledger, config, replySender(), Clock.systemUTC());
+    }
+
+    /**
+     * @param replies where confirmations and help replies are sent from: never under the
+     *                monitor, so a provider that is slow to answer (a rate limiter, a timeout)
+     *                holds up no webhook and no poll
+     */
+    InboundRecorder(CredentialVault vault, MessageArchive archive, MessageEventPublisher events,
+            OptOutRegistry optOuts, OutboundSender sender, SentLedger ledger, CoreConfiguration config,
+            Executor replies, Clock clock) {
         this.vault = vault;
         this.archive = archive;
         this.events = events;
@@ -57,6 +96,39 @@ public final class InboundRecorder implements ProviderCallback {
         this.sender = sender;
         this.ledger = ledger;
         this.config = config;
+        this.replies = replies;
+        this.ownReplies = replies instanceof ExecutorService own ? own : null;
+        this.clock = clock;
+    }
+
+    /** One thread, so a number's confirmations go out in the order its texts came in. */
+    private static ExecutorService replySender() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING_REPLIES),
+                r -> {
+                    Thread t = new Thread(r, "ats-texting inbound replies");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Modified
+    void modified(CoreConfiguration newConfig) {
+        this.config = newConfig; // reply texts and the help interval apply to the next text
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (ownReplies != null) {
+            ownReplies.shutdown(); // replies already decided still go out, for a while
+            try {
+                if (!ownReplies.awaitTermination(5, TimeUnit.SECONDS)) {
+                    ownReplies.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownReplies.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -76,12 +148,17 @@ public final class InboundRecorder implements ProviderCallback {
      * transaction for the page), keyword texts (STOP, START, HELP) one by one, in order,
      * because each may change what the next send may do.
      */
-    synchronized void recordAll(String provider, List<InboundText> texts, String ownerUserId) {
+    void recordAll(String provider, List<InboundText> texts, String ownerUserId) {
+        sendAll(recordAllLocked(provider, texts, ownerUserId));
+    }
+
+    private synchronized List<Reply> recordAllLocked(String provider, List<InboundText> texts, String ownerUserId) {
+        List<Reply> answers = new ArrayList<>();
         List<TextMessage> plain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (InboundText text : texts) {
             if (OptOutKeywords.classify(text.body()).isPresent()) {
-                record(provider, text, ownerUserId);
+                recordLocked(provider, text, ownerUserId).ifPresent(answers::add);
                 continue;
             }
             TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(),
@@ -94,13 +171,22 @@ public final class InboundRecorder implements ProviderCallback {
             archive.archiveAll(plain);
             plain.forEach(events::received);
         }
+        return answers;
     }
 
-    synchronized void record(String provider, InboundText text, String ownerUserId) {
+    void record(String provider, InboundText text, String ownerUserId) {
+        sendAll(recordLocked(provider, text, ownerUserId).stream().toList());
+    }
+
+    /**
+     * Records one text (a consent keyword first acts on the registry) and decides what to
+     * answer; the answer is sent by the caller once the monitor is released.
+     */
+    private synchronized Optional<Reply> recordLocked(String provider, InboundText text, String ownerUserId) {
         TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(),
                 text.to(), text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED);
         if (archive.find(message.key()).isPresent()) {
-            return;
+            return Optional.empty();
         }
         Optional<Keyword> keyword = OptOutKeywords.classify(text.body());
         boolean changed = false;
@@ -112,28 +198,36 @@ public final class InboundRecorder implements ProviderCallback {
         archive.archive(message, null);
         events.received(message);
         if (keyword.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        switch (keyword.get()) {
-            case OPT_OUT -> {
-                if (changed) { // one confirmation per opt-out, none for a repeated STOP
-                    reply(provider, text, ownerUserId, config.optOutConfirmation());
-                }
+        CoreConfiguration current = config;
+        String body = switch (keyword.get()) {
+            // one confirmation per opt-out, none for a repeated STOP
+            case OPT_OUT -> changed ? current.optOutConfirmation() : null;
+            case OPT_IN -> changed ? current.optInConfirmation() : null;
+            case HELP -> helpLimiter.tryAcquire(text.from(), clock.instant(),
+                    Duration.ofMinutes(Math.max(0, current.helpReplyIntervalMinutes()))) ? current.helpReply() : null;
+        };
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reply(provider, text, ownerUserId, body));
+    }
+
+    /** Hands the answers to the reply sender; a full queue drops one (logged) rather than hold anyone up. */
+    private void sendAll(List<Reply> answers) {
+        for (Reply answer : answers) {
+            try {
+                replies.execute(() -> reply(answer.provider(), answer.text(), answer.ownerUserId(), answer.body()));
+            } catch (RejectedExecutionException e) {
+                LOG.warning(() -> "Not answering " + answer.text().from() + ": " + MAX_WAITING_REPLIES
+                        + " replies are already waiting for the provider, or the core is stopping");
             }
-            case OPT_IN -> {
-                if (changed) {
-                    reply(provider, text, ownerUserId, config.optInConfirmation());
-                }
-            }
-            case HELP -> reply(provider, text, ownerUserId, config.helpReply());
         }
     }
 
     /** Answers from the account the text came in to; never blocked by the number's opt-out. */
     private void reply(String provider, InboundText text, String ownerUserId, String body) {
-        if (body == null || body.isBlank()) {
-            return;
-        }
         Optional<StoredCredential> account = account(provider, text.to());
         if (account.isEmpty()) {
             LOG.warning(() -> "No credentials for " + provider + " account " + text.to() + "; cannot answer "
@@ -144,6 +238,8 @@ public final class InboundRecorder implements ProviderCallback {
             sender.send(account.get(), ownerUserId, text.from(), body, null);
         } catch (TextingException e) {
             LOG.warning(() -> "Could not answer " + text.from() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not answer " + text.from(), e);
         }
     }
 

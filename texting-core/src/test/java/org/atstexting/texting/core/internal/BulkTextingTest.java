@@ -214,6 +214,38 @@ public class BulkTextingTest {
     }
 
     @Test
+    public void aTextUnderWayAtACrashIsFoundWhenMoreThanAPageOfMessagesCameBeforeAndAfterIt() throws Exception {
+        core.provider.pageSize = 50; // the provider stops at 50 items a read and says there is more
+        core.poller.pollAll(); // the cursor is set
+        othersTextFromTheAccount(120, "before");
+        BulkJob job = core.bulk.start(BulkRequest.message("alice", refs("employee:1", "employee:3"), "Hi"));
+        crashDuringSendOf(job, 0, true); // the provider took Dana's text; the answer was lost in the crash
+        othersTextFromTheAccount(120, "after");
+
+        core.restart();
+        core.drain();
+
+        long toDana = core.provider.recipients().stream().filter("+12065550123"::equals).count();
+        assertEquals("Dana texted once", 1, toDana);
+        BulkRecipient dana = core.bulk.recipients("alice", job.id()).get(0);
+        assertEquals(State.SENT, dana.state());
+        assertEquals("the key of the text the provider took", "zipwhip:1120", dana.messageKey());
+        assertEquals("every text the provider took: 240 others, Dana's, Eli's", 242, core.provider.accepted.size());
+        assertEquals(BulkJob.State.DONE, core.bulk.job("alice", job.id()).state());
+    }
+
+    /** Other people send from the account (and get answers) between two polls: a page and more of each. */
+    private void othersTextFromTheAccount(int n, String when) throws Exception {
+        org.atstexting.texting.spi.ProviderCredentials credentials = core.vault.unlock(
+                core.vault.find("zipwhip", "alice").orElseThrow());
+        for (int i = 0; i < n; i++) {
+            String other = "+1206557" + String.format("%04d", i);
+            core.provider.send(credentials, new org.atstexting.texting.spi.OutboundText(other, "Shift " + when + " " + i));
+            core.provider.inbound.add(new InboundText(when + "-" + i, other, "+12065550101", "OK " + i, Instant.now()));
+        }
+    }
+
+    @Test
     public void aTextUnderWayAtACrashThatNeverReachedTheProviderIsSentOnce() throws Exception {
         core.texting.send(org.atstexting.texting.SendRequest.toNumber("alice", "+12065550199", "Earlier"));
         core.poller.pollAll(); // the provider has shown it reports its sent history

@@ -109,7 +109,8 @@ final class Core {
         ledger = new SentLedger(store);
         sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger, false), publisher, optOuts);
         texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
-        recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
+        // answers sent on the caller's thread (after the monitor): tests count them at once
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config, Runnable::run, clock);
         poller = new InboundPoller(vault, registry, recorder, store, config);
         templates = new DefaultTemplateService(store, permissions, records, new Users(), texting, clock);
         bulk = newBulk();

@@ -54,6 +54,18 @@ final class Fixtures {
         String sendWindowStart = "08:00";
         String sendWindowEnd = "20:00";
         String sendWindowZone = "UTC";
+        int pollBatchesPerRound = 20;
+        int helpReplyIntervalMinutes = 10;
+
+        @Override
+        public int pollBatchesPerRound() {
+            return pollBatchesPerRound;
+        }
+
+        @Override
+        public int helpReplyIntervalMinutes() {
+            return helpReplyIntervalMinutes;
+        }
 
         @Override
         public Class<? extends Annotation> annotationType() {

@@ -17,10 +17,11 @@ import org.atstexting.texting.spi.TextingProvider;
 
 /**
  * A provider that keeps what it accepted and, like Zipwhip, reports it as sent history in
- * its polls; inbound texts are queued by the test. It can be told to take a text and then
+ * its polls; inbound texts are added by the test. Polls page as the SPI says when told to
+ * ({@link #pageSize}). It can be told to take a text and then
  * fail the call (the outcome-unknown case) or to refuse calls.
  */
-final class HistoryProvider implements TextingProvider {
+class HistoryProvider implements TextingProvider {
 
     final List<SentText> accepted = new ArrayList<>();
     final List<InboundText> inbound = new ArrayList<>();
@@ -29,6 +30,12 @@ final class HistoryProvider implements TextingProvider {
     boolean takeThenFail;
     ProviderException failure;
     int nextId = 1000;
+    /** Most items one poll returns; 0: everything at once. */
+    int pageSize;
+    /** How many polls were made. */
+    int fetches;
+    /** The poll with this number (1 = the first) fails as if the connection dropped; 0: none. */
+    int failFetch;
 
     @Override
     public synchronized ProviderReceipt send(ProviderCredentials credentials, OutboundText text)
@@ -51,18 +58,31 @@ final class HistoryProvider implements TextingProvider {
         return new CredentialCheck(CredentialCheck.Outcome.OK, "ok");
     }
 
+    /**
+     * Honours the SPI's paging contract: at most {@link #pageSize} items (sent history first,
+     * then inbound texts, each oldest first) per call, a cursor at the oldest item not read
+     * ({@code <sent index>:<inbound index>}) and {@code more} while anything is left.
+     */
     @Override
-    public synchronized InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) {
-        int from = cursor == null ? 0 : Integer.parseInt(cursor);
-        List<SentText> sent = new ArrayList<>();
-        if (reportsHistory) {
-            for (int i = from; i < accepted.size(); i++) {
-                sent.add(accepted.get(i));
-            }
+    public synchronized InboundBatch fetchInbound(ProviderCredentials credentials, String cursor)
+            throws ProviderException {
+        if (++fetches == failFetch) {
+            throw new ProviderException(ProviderException.Kind.UNREACHABLE, "connection reset");
         }
-        List<InboundText> texts = new ArrayList<>(inbound);
-        inbound.clear();
-        return new InboundBatch(texts, List.of(), sent, Integer.toString(reportsHistory ? accepted.size() : from));
+        String[] at = cursor == null ? new String[] { "0", "0" } : cursor.split(":");
+        int sentFrom = Math.min(Integer.parseInt(at[0]), accepted.size()); // a test may clear what was accepted
+        int inboundFrom = at.length > 1 ? Integer.parseInt(at[1]) : 0;
+        int budget = pageSize > 0 ? pageSize : Integer.MAX_VALUE;
+        List<SentText> sent = new ArrayList<>();
+        int sentTo = sentFrom;
+        if (reportsHistory) {
+            sentTo = (int) Math.min(accepted.size(), (long) sentFrom + budget);
+            sent.addAll(accepted.subList(sentFrom, sentTo));
+        }
+        int inboundTo = (int) Math.min(inbound.size(), (long) inboundFrom + budget - sent.size());
+        List<InboundText> texts = new ArrayList<>(inbound.subList(inboundFrom, inboundTo));
+        boolean more = (reportsHistory && sentTo < accepted.size()) || inboundTo < inbound.size();
+        return new InboundBatch(texts, List.of(), sent, sentTo + ":" + inboundTo, more);
     }
 
     synchronized List<String> recipients() {

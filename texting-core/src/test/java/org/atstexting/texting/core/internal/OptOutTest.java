@@ -85,6 +85,7 @@ public class OptOutTest {
     public void helpGetsTheHelpReplyEvenWhenOptedOut() {
         core.recorder.received("zipwhip", text("HELP"));
         core.recorder.received("zipwhip", text("STOP"));
+        core.clock.now = core.clock.now.plus(java.time.Duration.ofMinutes(11)); // past the help reply interval
         core.recorder.received("zipwhip", text("info"));
         assertEquals(List.of("HELP reply", "You are unsubscribed", "HELP reply"), core.provider.bodies());
         assertTrue(core.optOuts.isOptedOut(DANA));

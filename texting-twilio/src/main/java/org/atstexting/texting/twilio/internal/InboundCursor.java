@@ -6,11 +6,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Where inbound reading stopped. Twilio's message sids are random, not ordered, and its list
- * is ordered by date with one-second precision, so the cursor is the newest
- * {@code date_created} seen plus the sids seen at that second:
- * {@code v1:<epoch second>:<sid>,<sid>}. A message is new if it is later than that second, or
- * at that second and not among those sids.
+ * How far inbound reading has come. Twilio's message sids are random, not ordered, and its
+ * list is ordered by date with one-second precision, so the position is the newest
+ * {@code date_created} handed over plus the sids handed over at that second (the older
+ * provider stored it as {@code v1:<epoch second>:<sid>,<sid>}). A message is new if it is
+ * later than that second, or at that second and not among those sids. See {@link WalkCursor}
+ * for the rest of the walk's state.
  */
 record InboundCursor(long epochSecond, Set<String> sidsAtThatSecond) {
 

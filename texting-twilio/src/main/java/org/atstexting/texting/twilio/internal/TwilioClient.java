@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +38,8 @@ import com.google.gson.JsonObject;
  * <li>send: {@code POST Accounts/{AccountSid}/Messages.json} with {@code To}, {@code From},
  * {@code Body}; 201 with the Message resource;</li>
  * <li>test: {@code GET Accounts/{AccountSid}.json}; 401 means the SID or token is wrong;</li>
- * <li>inbound: {@code GET Accounts/{AccountSid}/Messages.json?To={number}&PageSize=n}, newest
- * first, following {@code next_page_uri}.</li>
+ * <li>inbound: {@code GET Accounts/{AccountSid}/Messages.json?To={number}&PageSize=n&DateSent>=day},
+ * newest first, following {@code next_page_uri} ({@link InboundWalk}).</li>
  * </ul>
  */
 final class TwilioClient implements Closeable {
@@ -51,16 +50,19 @@ final class TwilioClient implements Closeable {
     private final TwilioApi api;
     private final int pageSize;
     private final int maxPages;
+    private final Clock clock;
 
     TwilioClient(TwilioConfiguration config) {
         this(URI.create(withSlash(config.apiBaseUrl())), config.connectTimeoutSeconds(),
-                config.responseTimeoutSeconds(), config.pageSize(), config.maxPagesPerPoll());
+                config.responseTimeoutSeconds(), config.pageSize(), config.maxPagesPerPoll(), Clock.systemUTC());
     }
 
-    TwilioClient(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, int pageSize, int maxPages) {
+    TwilioClient(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, int pageSize, int maxPages,
+            Clock clock) {
         this.api = new TwilioApi(base, connectTimeoutSeconds, responseTimeoutSeconds);
         this.pageSize = Math.max(1, Math.min(1000, pageSize)); // Twilio's PageSize maximum is 1000
         this.maxPages = Math.max(1, maxPages);
+        this.clock = clock;
     }
 
     private static String withSlash(String url) {
@@ -131,59 +133,46 @@ final class TwilioClient implements Closeable {
     }
 
     /**
-     * Reads the texts sent to the account's number since the cursor: list pages newest first
-     * until a message older than the cursor, the last page, or the page budget. A first read
-     * (no cursor) imports what the page budget reaches.
+     * Reads the texts sent to the account's number since the cursor, oldest first, never
+     * skipping one: see {@link InboundWalk}. A poll reads at most the page budget and then says
+     * {@code more}, with a cursor from which the next poll goes on.
      */
     InboundBatch fetchInbound(ProviderCredentials credentials, String cursorText) throws ProviderException {
-        InboundCursor cursor = InboundCursor.parse(cursorText);
-        String page = account(credentials) + "/Messages.json?To="
+        String list = account(credentials) + "/Messages.json?To="
                 + URLEncoder.encode(credentials.phoneNumber(), StandardCharsets.UTF_8) + "&PageSize=" + pageSize;
-        List<InboundText> fresh = new ArrayList<>();
-        boolean reachedCursor = false;
-        int pages = 0;
-        while (page != null && !reachedCursor && pages < maxPages) {
-            pages++;
-            TwilioApi.Reply reply = api.get(credentials, page);
-            if (!reply.ok()) {
-                throw failure(reply, credentials, "the message list");
-            }
-            JsonElement messages = reply.json().get("messages");
-            if (messages == null || !messages.isJsonArray()) {
-                throw new ProviderException(Kind.ERROR, "Twilio's message list carried no 'messages' array");
-            }
-            for (JsonElement element : (JsonArray) messages) {
-                if (!element.isJsonObject()) {
-                    throw new ProviderException(Kind.ERROR, "Twilio's message list held something that is not a message");
-                }
-                JsonObject message = element.getAsJsonObject();
-                Optional<Instant> created = date(string(message, "date_created"));
-                String sid = string(message, "sid");
-                if (sid == null || created.isEmpty()) {
-                    throw new ProviderException(Kind.ERROR, "Twilio's message list held a message without sid or date_created");
-                }
-                if (cursor.isOlder(created.get())) {
-                    reachedCursor = true;
-                    break;
-                }
-                if (cursor.isNew(sid, created.get())) {
-                    toInbound(message, sid, created.get(), credentials.phoneNumber()).ifPresent(fresh::add);
-                }
-            }
-            page = string(reply.json(), "next_page_uri");
+        InboundBatch batch = new InboundWalk(uri -> page(credentials, uri), list, maxPages, clock).next(cursorText);
+        if (batch.more()) {
+            LOG.fine(() -> "Twilio account " + credentials.username() + " has more to read than "
+                    + maxPages + " pages of " + pageSize + "; the core reads on at once");
         }
-        if (!reachedCursor && page != null && cursorText != null) {
-            LOG.warning(() -> "More than " + maxPages * pageSize + " new Twilio messages for account "
-                    + credentials.username() + " since the last poll; older ones were not read. Raise 'Inbound pages per poll'.");
+        return batch;
+    }
+
+    /** One page of Twilio's message list, checked. */
+    private InboundWalk.Page page(ProviderCredentials credentials, String uri) throws ProviderException {
+        TwilioApi.Reply reply = api.get(credentials, uri);
+        if (!reply.ok()) {
+            throw failure(reply, credentials, "the message list");
         }
-        // Twilio lists newest first: reverse, then a stable sort keeps same-second texts in arrival order
-        Collections.reverse(fresh);
-        fresh.sort(Comparator.comparing(InboundText::receivedAt));
-        InboundCursor next = cursor;
-        for (InboundText text : fresh) {
-            next = next.after(text.providerMessageId(), text.receivedAt());
+        JsonElement messages = reply.json().get("messages");
+        if (messages == null || !messages.isJsonArray()) {
+            throw new ProviderException(Kind.ERROR, "Twilio's message list carried no 'messages' array");
         }
-        return new InboundBatch(fresh, next.encode() != null ? next.encode() : cursorText);
+        List<InboundWalk.Listed> listed = new ArrayList<>();
+        for (JsonElement element : (JsonArray) messages) {
+            if (!element.isJsonObject()) {
+                throw new ProviderException(Kind.ERROR, "Twilio's message list held something that is not a message");
+            }
+            JsonObject message = element.getAsJsonObject();
+            Optional<Instant> created = date(string(message, "date_created"));
+            String sid = string(message, "sid");
+            if (sid == null || created.isEmpty()) {
+                throw new ProviderException(Kind.ERROR, "Twilio's message list held a message without sid or date_created");
+            }
+            listed.add(new InboundWalk.Listed(sid, created.get(),
+                    toInbound(message, sid, created.get(), credentials.phoneNumber()).orElse(null)));
+        }
+        return new InboundWalk.Page(listed, string(reply.json(), "next_page_uri"));
     }
 
     /** Only texts that came in ({@code direction=inbound}) from a phone number; other channels are left out. */

@@ -34,6 +34,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int pageSize() default 50;
 
     @AttributeDefinition(name = "Inbound pages per poll",
-            description = "Most list pages read for one account in one poll; older texts beyond them are not imported.")
+            description = "Most list pages read for one account in one poll. A backlog beyond them is not lost: the "
+                    + "poll says there is more and the core reads on at once from where it stopped.")
     int maxPagesPerPoll() default 10;
 }

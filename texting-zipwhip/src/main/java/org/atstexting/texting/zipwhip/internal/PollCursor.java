@@ -19,18 +19,22 @@ final class PollCursor {
     static final int MAX_PENDING = 500;
 
     long highest;
+    /** True when there was no cursor: the account was never read (a cursor of "0" is an account read while empty). */
+    boolean firstRead;
     final TreeMap<Long, DeliveryStatus> pending = new TreeMap<>();
 
     static PollCursor parse(String cursor) {
         PollCursor c = new PollCursor();
         if (cursor == null || cursor.isBlank()) {
+            c.firstRead = true;
             return c;
         }
         String[] parts = cursor.split(";", 2);
         try {
             c.highest = Math.max(0, Long.parseLong(parts[0].trim()));
         } catch (NumberFormatException e) {
-            return new PollCursor();
+            c.firstRead = true; // a damaged cursor: read as if never read, rather than everything again
+            return c;
         }
         if (parts.length > 1) {
             for (String entry : parts[1].split(",")) {

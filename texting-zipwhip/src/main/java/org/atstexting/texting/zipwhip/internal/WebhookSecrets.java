@@ -13,10 +13,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The webhook secrets, one per Zipwhip account. A secret is 32 random bytes (base64url),
@@ -34,8 +39,11 @@ import java.util.Properties;
  */
 final class WebhookSecrets {
 
-    /** What is stored for one account. */
-    record Entry(String account, String accountNumber, String callbackUrl, byte[] secretHash) {
+    /**
+     * What is stored for one account: every secret of a webhook still installed (a webhook
+     * Zipwhip kept keeps working while another is added with a new secret).
+     */
+    record Entry(String account, String accountNumber, String callbackUrl, List<byte[]> secretHashes) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -69,40 +77,100 @@ final class WebhookSecrets {
     }
 
     synchronized Optional<Entry> entry(String account) {
-        String hash = props.getProperty(account + ".hash");
-        if (hash == null) {
+        String hashes = props.getProperty(account + ".hashes", props.getProperty(account + ".hash"));
+        if (hashes == null || hashes.isBlank()) {
             return Optional.empty();
         }
         try {
+            List<byte[]> parsed = new ArrayList<>();
+            for (String h : hashes.split(",")) {
+                parsed.add(HexFormat.of().parseHex(h.trim()));
+            }
             return Optional.of(new Entry(account, props.getProperty(account + ".number", ""),
-                    props.getProperty(account + ".url", ""), HexFormat.of().parseHex(hash)));
+                    props.getProperty(account + ".url", ""), parsed));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    /** Whether {@code secret} is the one installed for {@code account}; constant time in the secret. */
+    /** The accounts that have secrets. */
+    synchronized Set<String> accounts() {
+        Set<String> accounts = new TreeSet<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.endsWith(".number")) {
+                accounts.add(key.substring(0, key.length() - ".number".length()));
+            }
+        }
+        return accounts;
+    }
+
+    /** Whether {@code secret} is one installed for {@code account}; constant time in the secret. */
     boolean verify(String account, String secret) {
         if (account == null || secret == null) {
             return false;
         }
         Optional<Entry> entry = entry(account);
         byte[] presented = hash(secret);
-        return entry.isPresent() && MessageDigest.isEqual(presented, entry.get().secretHash());
+        boolean match = false;
+        for (byte[] h : entry.map(Entry::secretHashes).orElse(List.of())) {
+            match |= MessageDigest.isEqual(presented, h);
+        }
+        return match;
     }
 
+    /** Adds a secret for the account's webhooks at {@code callbackUrl} (the account's other secrets stay). */
     synchronized void put(String account, String accountNumber, String callbackUrl, String secret) {
-        props.setProperty(account + ".hash", HexFormat.of().formatHex(hash(secret)));
+        Set<String> hashes = hashes(account);
+        hashes.add(HexFormat.of().formatHex(hash(secret)));
+        store(account, accountNumber, callbackUrl, hashes);
+    }
+
+    /**
+     * Keeps only the given secrets of the account (those of its webhooks that are still
+     * installed); with none left the account is forgotten, and its calls are refused.
+     */
+    synchronized void retain(String account, Set<String> secrets) {
+        Set<String> keep = new LinkedHashSet<>();
+        for (String s : secrets) {
+            keep.add(HexFormat.of().formatHex(hash(s)));
+        }
+        Set<String> hashes = hashes(account);
+        hashes.retainAll(keep);
+        if (hashes.isEmpty()) {
+            remove(account);
+        } else {
+            store(account, props.getProperty(account + ".number", ""), props.getProperty(account + ".url", ""),
+                    hashes);
+        }
+    }
+
+    private Set<String> hashes(String account) {
+        Set<String> hashes = new LinkedHashSet<>();
+        entry(account).ifPresent(e -> e.secretHashes().forEach(h -> hashes.add(HexFormat.of().formatHex(h))));
+        return hashes;
+    }
+
+    private void store(String account, String accountNumber, String callbackUrl, Set<String> hashes) {
+        props.remove(account + ".hash");
+        props.setProperty(account + ".hashes", String.join(",", hashes));
         props.setProperty(account + ".number", accountNumber);
         props.setProperty(account + ".url", callbackUrl);
         save();
     }
 
     synchronized void remove(String account) {
-        props.remove(account + ".hash");
-        props.remove(account + ".number");
-        props.remove(account + ".url");
-        save();
+        if (props.remove(account + ".hash") != null | props.remove(account + ".hashes") != null
+                | props.remove(account + ".number") != null | props.remove(account + ".url") != null) {
+            save();
+        }
+    }
+
+    /** Revokes every secret: webhooks were switched off, every push is refused from now on. */
+    synchronized void removeAll() {
+        if (!props.isEmpty()) {
+            props.clear();
+            save();
+        }
     }
 
     private void save() {

@@ -8,6 +8,11 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +24,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.TimeValue;
@@ -80,9 +88,13 @@ final class ZipwhipApi implements Closeable {
     }
 
     ZipwhipReply call(String method, Map<String, String> form) throws ProviderException {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.post(base.resolve(method));
-        form.forEach(builder::addParameter);
-        ClassicHttpRequest request = builder.build();
+        List<NameValuePair> fields = new ArrayList<>(form.size());
+        form.forEach((name, value) -> fields.add(new BasicNameValuePair(name, value)));
+        // bodies carry any Unicode: the form is UTF-8 and says so ("application/x-www-form-urlencoded;
+        // charset=UTF-8"); HttpClient's form entity would otherwise be ISO-8859-1 and turn "€" into "?"
+        ClassicHttpRequest request = ClassicRequestBuilder.post(base.resolve(method))
+                .setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8))
+                .build();
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(ZipwhipRetryStrategy.RETRY_ALLOWED, !SEND.equals(method));
         try {
@@ -90,8 +102,9 @@ final class ZipwhipApi implements Closeable {
                 int code = response.getCode();
                 if (code == 429) {
                     EntityUtils.consume(response.getEntity());
+                    long wait = ZipwhipRetryStrategy.retryAfterMillis(response);
                     throw new Failure(new ZipwhipCallException(Kind.ERROR, "Zipwhip is rate limiting " + method
-                            + " (HTTP 429)", false, Math.max(0, ZipwhipRetryStrategy.retryAfterMillis(response)), true));
+                            + " (HTTP 429)" + whenAgain(wait), false, Math.max(0, wait), true));
                 }
                 if (code >= 300) {
                     EntityUtils.consume(response.getEntity());
@@ -123,6 +136,16 @@ final class ZipwhipApi implements Closeable {
             throw new ZipwhipCallException(Kind.DISABLED, "The Zipwhip provider stopped before " + method
                     + " was sent; nothing was sent", false, -1);
         }
+    }
+
+    /** Says when Zipwhip lets us call again, as its Retry-After asked; empty if it did not say. */
+    static String whenAgain(long retryAfterMillis) {
+        if (retryAfterMillis < 0) {
+            return "; it did not say when to try again";
+        }
+        long seconds = (retryAfterMillis + 999) / 1000;
+        Instant at = Instant.now().plusMillis(retryAfterMillis).truncatedTo(ChronoUnit.SECONDS);
+        return "; it asks to wait " + seconds + " s: try again after " + at;
     }
 
     private static String describe(IOException e) {

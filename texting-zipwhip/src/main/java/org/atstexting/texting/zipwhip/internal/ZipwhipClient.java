@@ -3,6 +3,9 @@ package org.atstexting.texting.zipwhip.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialCheck.Outcome;
@@ -27,6 +30,12 @@ final class ZipwhipClient implements Closeable {
     private final ZipwhipMessages messages;
     private final ZipwhipSender sender;
     private final ZipwhipPoll poll;
+    private final ZipwhipWebhooks webhooks;
+
+    /** Sessions and webhooks know each other; this breaks the knot at construction. */
+    private static final class WebhookReference {
+        volatile ZipwhipWebhooks webhooks;
+    }
 
     ZipwhipClient(ZipwhipConfiguration config, ZipwhipInbound inbound) {
         int maxAttempts = Math.max(1, config.maxAttempts());
@@ -34,8 +43,13 @@ final class ZipwhipClient implements Closeable {
                 config.responseTimeoutSeconds(), maxAttempts, config.backoffMillis());
         String base = config.callbackBaseUrl() == null ? "" : config.callbackBaseUrl().trim();
         String webhookUrl = base.isEmpty() ? null : withoutSlash(base) + WEBHOOK_PATH;
-        ZipwhipWebhookInstaller webhooks = new ZipwhipWebhookInstaller(api, inbound, webhookUrl);
-        this.sessions = new ZipwhipSessions(api, webhooks::installWebhook);
+        WebhookReference ref = new WebhookReference();
+        this.sessions = new ZipwhipSessions(api, (c, s) -> ref.webhooks.sessionStarted(c, s),
+                task -> ref.webhooks.background(task));
+        this.webhooks = new ZipwhipWebhooks(api, inbound.secrets(), sessions, webhookUrl,
+                Duration.ofMinutes(Math.max(1, config.webhookCheckMinutes())),
+                Duration.ofMinutes(Math.max(1, config.accountIdleMinutes())), Clock.systemUTC());
+        ref.webhooks = webhooks;
         this.messages = new ZipwhipMessages(new ZipwhipAddresses(config.defaultRegion()));
         ZipwhipMessageList list = new ZipwhipMessageList(api, sessions, config);
         this.sender = new ZipwhipSender(config, api, sessions, messages, list);
@@ -55,10 +69,12 @@ final class ZipwhipClient implements Closeable {
     }
 
     ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
+        webhooks.seen(credentials);
         return sender.send(credentials, text);
     }
 
     InboundBatch fetchInbound(ProviderCredentials credentials, String cursorText) throws ProviderException {
+        webhooks.seen(credentials);
         return poll.fetchInbound(credentials, cursorText);
     }
 
@@ -66,9 +82,11 @@ final class ZipwhipClient implements Closeable {
 
     CredentialCheck test(ProviderCredentials credentials) {
         try {
-            sessions.login(credentials);
-            return new CredentialCheck(Outcome.OK, "Zipwhip accepted the credentials of " + credentials.username()
-                    + ".");
+            // other credentials under the same username replace the old ones: their session goes
+            sessions.checkReplaced(credentials);
+            String key = sessions.login(credentials);
+            webhooks.background(() -> sessions.logout(key));
+            return numberCheck(credentials, key);
         } catch (ProviderException e) {
             return switch (e.kind()) {
                 case BAD_CREDENTIALS -> new CredentialCheck(Outcome.BAD_CREDENTIALS, e.getMessage() + ".");
@@ -81,8 +99,44 @@ final class ZipwhipClient implements Closeable {
         }
     }
 
+    /**
+     * Zipwhip's session key is shaped {@code <uuid>:<number>} (zipwhip-api.md): the number is
+     * the account's, and must be the one entered, or every text would be recorded from the
+     * wrong sender. A key without a number says nothing: Test then says it could not check.
+     */
+    private static CredentialCheck numberCheck(ProviderCredentials credentials, String sessionKey) {
+        Optional<String> number = ZipwhipSessions.keyNumber(sessionKey);
+        String entered = credentials.phoneNumber();
+        if (number.isEmpty()) {
+            return new CredentialCheck(Outcome.OK, "Zipwhip accepted the credentials of " + credentials.username()
+                    + ", but did not say the account's number, so the number " + entered + " could not be checked.");
+        }
+        String digits = entered.startsWith("+") ? entered.substring(1) : entered;
+        String zipwhip = number.get();
+        // Zipwhip writes NANP numbers as 10 digits, without the country code
+        boolean same = digits.equals(zipwhip) || (digits.length() == 11 && digits.startsWith("1")
+                && digits.substring(1).equals(zipwhip));
+        if (!same) {
+            return new CredentialCheck(Outcome.BAD_CREDENTIALS, "Zipwhip accepted the username and password of "
+                    + credentials.username() + ", but that account's number is " + zipwhip + ", not " + entered
+                    + ": correct the phone number, or texts would be recorded from the wrong sender.");
+        }
+        return new CredentialCheck(Outcome.OK, "Zipwhip accepted the credentials of " + credentials.username()
+                + " for the number " + entered + ".");
+    }
+
+    void awaitBackground() throws Exception {
+        webhooks.awaitBackground();
+    }
+
+    /** Stops the background webhook work (the client is being replaced); calls under way finish. */
+    void stopBackground() {
+        webhooks.close();
+    }
+
     @Override
     public void close() throws IOException {
+        webhooks.close();
         api.close();
     }
 }

@@ -61,6 +61,20 @@ public @interface ZipwhipConfiguration {
                     + "webhook, replies and delivery statuses are read by polling only.")
     String callbackBaseUrl() default "";
 
+    @AttributeDefinition(name = "Webhook check interval (minutes)",
+            description = "How often each account's webhooks are checked (webhook/list) in the background: missing "
+                    + "ones are installed again (e.g. after Zipwhip ended a session or restarted), stale ones deleted. "
+                    + "They are also checked after every new session.")
+    int webhookCheckMinutes() default 15;
+
+    @AttributeDefinition(name = "Forget unused accounts after (minutes)",
+            description = "An account neither sent nor polled for this long is taken as removed: its webhooks "
+                    + "are deleted, their secrets revoked and its session logged out. The core polls every account "
+                    + "with credentials each polling interval, so with polling on this notices removed credentials; "
+                    + "with polling off, keep it long (an account silent this long gets its webhook back with its "
+                    + "next send).")
+    int accountIdleMinutes() default 10080;
+
     @AttributeDefinition(name = "Send rate limit (texts per second)",
             description = "Most texts sent through Zipwhip per second, across all accounts; a send over the limit "
                     + "waits up to 'Send rate wait' and is then refused (nothing sent). 0: no limit.")

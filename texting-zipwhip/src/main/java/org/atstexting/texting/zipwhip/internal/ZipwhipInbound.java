@@ -61,6 +61,7 @@ public final class ZipwhipInbound {
     }
 
     private final WebhookSecrets secrets;
+    private final RefusalLog refusals = new RefusalLog(LOG, "Refused a Zipwhip webhook call ");
     /** Message id to the last status handed to the core (RECEIVED for inbound texts); oldest forgotten first. */
     private final Map<String, DeliveryStatus> delivered = new LinkedHashMap<>(1024, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -141,8 +142,8 @@ public final class ZipwhipInbound {
      */
     Outcome onWebhook(String account, String secret, String body) {
         if (!secrets.verify(account, secret)) {
-            // neither the secret nor anything derived from it is logged
-            LOG.warning(() -> "Refused a Zipwhip webhook call for account '" + account + "': wrong or missing secret");
+            // neither the secret nor anything derived from it is logged; the account only sanitised
+            refusals.refused("for account '" + LogText.sanitize(account) + "': wrong or missing secret");
             return Outcome.FORBIDDEN;
         }
         ZipwhipMessages reader = messages;
@@ -160,7 +161,16 @@ public final class ZipwhipInbound {
             return Outcome.MALFORMED;
         }
         String number = secrets.entry(account).map(WebhookSecrets.Entry::accountNumber).orElse("");
-        return reader.outbound(message, number) ? status(message) : inbound(reader, message, number);
+        if (number.isEmpty() || !reader.concerns(message, number)) {
+            // a secret admits its own account's messages only
+            refusals.refused("for account '" + LogText.sanitize(account) + "': the message is not that account's");
+            return Outcome.FORBIDDEN;
+        }
+        return switch (reader.direction(message, number)) {
+            case OUTBOUND -> status(message);
+            case INBOUND -> inbound(reader, message, number);
+            case UNKNOWN -> Outcome.IGNORED;
+        };
     }
 
     private Outcome status(JsonObject message) {

@@ -27,14 +27,14 @@ final class ZipwhipMessageList {
         return pageSize;
     }
 
-    /** Page {@code page} (0 = the newest messages) of the account's message list. */
-    JsonArray page(ProviderCredentials credentials, int page) throws ProviderException {
-        return list(credentials, page * pageSize);
-    }
-
-    private JsonArray list(ProviderCredentials credentials, int start) throws ProviderException {
+    /**
+     * Up to {@code limit} (1 to the page size) messages of the account's message list from
+     * offset {@code start} (0 = the newest message), newest first.
+     */
+    JsonArray page(ProviderCredentials credentials, int start, int limit) throws ProviderException {
+        int n = Math.max(1, Math.min(pageSize, limit));
         ZipwhipReply reply = sessions.withSession(credentials, session -> api.call("message/list", Map.of(
-                "session", session, "start", Integer.toString(start), "limit", Integer.toString(pageSize))));
+                "session", session, "start", Integer.toString(Math.max(0, start)), "limit", Integer.toString(n))));
         if (!reply.success()) {
             throw new ProviderException(Kind.ERROR, "Zipwhip refused message/list: " + reply.errorText());
         }

@@ -1,10 +1,19 @@
 package org.atstexting.texting.zipwhip.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.spi.InboundText;
@@ -22,7 +31,22 @@ import com.google.gson.JsonObject;
  */
 final class ZipwhipMessages {
 
+    private static final Logger LOG = Logger.getLogger(ZipwhipMessages.class.getName());
+    /** Zipwhip's own Java client's date pattern, {@code MMM d, yyyy h:mm:ss aaa}, in US English. */
+    static final DateTimeFormatter CLIENT_PATTERN = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("MMM d, yyyy h:mm:ss a").toFormatter(Locale.US);
+    private static final int OUR_SENDS = 20_000;
+
     private final ZipwhipAddresses addresses;
+    /** Ids {@code message/send} returned (and look-ups claimed), newest kept. */
+    private final Set<Long> ourSends = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > OUR_SENDS;
+        }
+    });
 
     ZipwhipMessages(ZipwhipAddresses addresses) {
         this.addresses = addresses;
@@ -47,6 +71,16 @@ final class ZipwhipMessages {
         return value.getAsString();
     }
 
+    /** Which way a message went, as far as the message and our own sends tell. */
+    enum Direction {
+        /** A phone texted the account. */
+        INBOUND,
+        /** The account sent it (through us or another Zipwhip client). */
+        OUTBOUND,
+        /** Nothing in the message says: it is left alone. */
+        UNKNOWN
+    }
+
     /** The sender in E.164, if it is a phone number. */
     Optional<String> source(JsonObject message) {
         return addresses.toE164(text(message, "sourceAddress"));
@@ -58,32 +92,112 @@ final class ZipwhipMessages {
         return address.isPresent() ? address : addresses.toE164(text(message, "destAddress"));
     }
 
-    /** Whether the account sent the message (its source is the account's own number). */
-    boolean outbound(JsonObject message, String accountNumber) {
-        return source(message).map(accountNumber::equals).orElse(false);
+    /**
+     * Remembers a message id {@code message/send} returned (or a look-up found) as ours.
+     *
+     * @return false if it was remembered already (a look-up must not answer two sends with one message)
+     */
+    boolean claimSent(long id) {
+        synchronized (ourSends) {
+            return ourSends.add(id);
+        }
     }
 
-    /** The message as an inbound text to the account, unless the account sent it or its sender is no phone. */
+    boolean isOurSend(long id) {
+        synchronized (ourSends) {
+            return ourSends.contains(id);
+        }
+    }
+
+    /**
+     * Which way the message went. What {@code sourceAddress} and {@code destAddress} hold for
+     * an outbound message is not confirmed (zipwhip-api.md: they may be empty), so they are
+     * the last thing asked, in this order: (1) an id {@code message/send} returned to us is
+     * ours; (2) {@code type}: {@code ZO} (Zipwhip originated) is outbound, {@code MO} (mobile
+     * originated) inbound, as the sandbox and Zipwhip's message types name them; (3) a
+     * {@code sourceAddress} that is the account's number is outbound, another phone number
+     * inbound; (4) a {@code destAddress} that is the account's number is inbound, another
+     * phone number outbound. Anything else is {@link Direction#UNKNOWN}.
+     */
+    Direction direction(JsonObject message, String accountNumber) {
+        long id = id(message);
+        if (id > 0 && isOurSend(id)) {
+            return Direction.OUTBOUND;
+        }
+        String type = text(message, "type");
+        if (type != null) {
+            switch (type.trim().toUpperCase(Locale.ROOT)) {
+                case "ZO" -> {
+                    return Direction.OUTBOUND;
+                }
+                case "MO" -> {
+                    return Direction.INBOUND;
+                }
+                default -> {
+                    // an open set: fall through to the addresses
+                }
+            }
+        }
+        Optional<String> source = source(message);
+        if (source.isPresent()) {
+            return source.get().equals(accountNumber) ? Direction.OUTBOUND : Direction.INBOUND;
+        }
+        Optional<String> dest = addresses.toE164(text(message, "destAddress"));
+        if (dest.isPresent()) {
+            return dest.get().equals(accountNumber) ? Direction.INBOUND : Direction.OUTBOUND;
+        }
+        return Direction.UNKNOWN;
+    }
+
+    /** Whether the account sent the message, see {@link #direction}. */
+    boolean outbound(JsonObject message, String accountNumber) {
+        return direction(message, accountNumber) == Direction.OUTBOUND;
+    }
+
+    /**
+     * Whether the message can be the account's: a phone number it names as sender or
+     * recipient must include the account's (a webhook secret admits its own account's
+     * messages only). A message that names neither is the account's by the URL it came to.
+     */
+    boolean concerns(JsonObject message, String accountNumber) {
+        Optional<String> source = source(message);
+        Optional<String> dest = addresses.toE164(text(message, "destAddress"));
+        if (source.isEmpty() && dest.isEmpty()) {
+            return true;
+        }
+        return source.map(accountNumber::equals).orElse(false) || dest.map(accountNumber::equals).orElse(false);
+    }
+
+    /**
+     * The message as an inbound text to the account, if it is one from a phone number. Its
+     * {@code to} is always the account's number: the message list and the webhook URL are
+     * the account's.
+     */
     Optional<InboundText> inbound(JsonObject message, String accountNumber) {
         long id = id(message);
-        Optional<String> from = source(message);
-        if (id < 0 || from.isEmpty() || from.get().equals(accountNumber)) {
+        if (id < 0 || direction(message, accountNumber) != Direction.INBOUND) {
             return Optional.empty();
         }
-        String to = addresses.toE164(text(message, "destAddress")).orElse(accountNumber);
+        Optional<String> from = source(message).filter(s -> !s.equals(accountNumber));
+        if (from.isEmpty()) {
+            from = counterpart(message).filter(s -> !s.equals(accountNumber));
+        }
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
         String body = Optional.ofNullable(text(message, "body")).orElse("");
-        return Optional.of(new InboundText(Long.toString(id), from.get(), to, body, created(message)));
+        return Optional.of(new InboundText(Long.toString(id), from.get(), accountNumber, body, createdOrRead(message)));
     }
 
     /** The message as a text the account sent, if it is one and its recipient is a phone number. */
     Optional<SentText> sent(JsonObject message, String accountNumber) {
         long id = id(message);
-        Optional<String> to = counterpart(message);
+        Optional<String> to = counterpart(message).filter(n -> !n.equals(accountNumber));
         if (id < 0 || to.isEmpty() || !outbound(message, accountNumber)) {
             return Optional.empty();
         }
         return Optional.of(new SentText(Long.toString(id), accountNumber, to.get(),
-                Optional.ofNullable(text(message, "body")).orElse(""), created(message),
+                Optional.ofNullable(text(message, "body")).orElse(""), createdOrRead(message),
                 status(message).orElse(DeliveryStatus.QUEUED)));
     }
 
@@ -131,28 +245,61 @@ final class ZipwhipMessages {
         return code == null ? desc : desc + " (Zipwhip status code " + code + ")";
     }
 
-    static Instant created(JsonObject message) {
+    /** When the message was created, if Zipwhip's date reads; see {@link #date}. */
+    static Optional<Instant> created(JsonObject message) {
         return date(text(message, "dateCreated"));
     }
 
-    static Instant updated(JsonObject message) {
-        String last = text(message, "lastUpdated");
-        return last != null ? date(last) : created(message);
+    /**
+     * The creation date, or (documented fallback) the moment we read the message: an
+     * unreadable date keeps the message rather than losing a reply, is logged, orders
+     * nothing (messages are ordered by id) and never bounds a look-up window (callers use
+     * {@link #created}).
+     */
+    static Instant createdOrRead(JsonObject message) {
+        Optional<Instant> created = created(message);
+        if (created.isEmpty()) {
+            String raw = text(message, "dateCreated");
+            LOG.warning(() -> "Zipwhip message " + id(message) + " has a dateCreated that does not read ("
+                    + LogText.sanitize(raw) + "); it is kept, dated when it was read");
+        }
+        return created.orElseGet(Instant::now);
     }
 
-    /** Zipwhip's dates are strings; ISO-8601 with an offset is read, anything else counts as now. */
-    private static Instant date(String date) {
-        if (date == null) {
-            return Instant.now();
+    static Instant updated(JsonObject message) {
+        return date(text(message, "lastUpdated")).orElseGet(() -> createdOrRead(message));
+    }
+
+    /**
+     * Zipwhip's dates are strings whose format is not confirmed: ISO-8601 (with an offset, as
+     * an instant, or local, read as UTC), or the pattern Zipwhip's own Java client tried first,
+     * {@code MMM d, yyyy h:mm:ss aaa} in US English (e.g. {@code Dec 1, 2026 11:37:53 PM}),
+     * read as UTC. Anything else is empty: never silently "now".
+     */
+    static Optional<Instant> date(String date) {
+        if (date == null || date.isBlank()) {
+            return Optional.empty();
+        }
+        String d = date.trim();
+        try {
+            return Optional.of(OffsetDateTime.parse(d).toInstant());
+        } catch (DateTimeParseException e) {
+            // next format
         }
         try {
-            return OffsetDateTime.parse(date).toInstant();
+            return Optional.of(Instant.parse(d));
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(date);
-            } catch (DateTimeParseException e2) {
-                return Instant.now();
-            }
+            // next format
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(d).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            // next format
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(d, CLIENT_PATTERN).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 }

@@ -58,6 +58,14 @@ public final class ZipwhipProvider implements TextingProvider {
         ZipwhipClient previous = client;
         client = clientFor(config);
         inbound.accept(client == null ? null : client.messages());
+        if (previous != null) {
+            // only the new client keeps webhooks from now on: the old one must not reconcile with its old URL
+            previous.stopBackground();
+        }
+        if (client == null && previous != null) {
+            // switched off: every push is refused; the webhooks are deleted at the next reconcile once it is on
+            inbound.secrets().removeAll();
+        }
         // calls already under way finish on the client they started with
         if (previous != null) {
             retirement.schedule(() -> closeQuietly(previous),
@@ -99,6 +107,14 @@ public final class ZipwhipProvider implements TextingProvider {
             throw new ProviderException(Kind.DISABLED, "Zipwhip is disabled");
         }
         return current;
+    }
+
+    /** For tests: waits until the background webhook work queued so far is done. */
+    void awaitBackground() throws Exception {
+        ZipwhipClient current = client;
+        if (current != null) {
+            current.awaitBackground();
+        }
     }
 
     @Override

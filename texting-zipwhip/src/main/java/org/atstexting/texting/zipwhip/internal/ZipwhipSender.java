@@ -3,14 +3,8 @@ package org.atstexting.texting.zipwhip.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -45,7 +39,6 @@ final class ZipwhipSender {
     static final Duration LOOKUP_SKEW = Duration.ofSeconds(5);
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-    private static final int CLAIMED = 10_000;
 
     private final ZipwhipApi api;
     private final ZipwhipSessions sessions;
@@ -55,16 +48,7 @@ final class ZipwhipSender {
     private final int maxAttempts;
     private final RateLimiter rateLimiter;
     private final int ratePerSecond;
-    /** Message ids already returned as receipts, so a look-up never answers two sends with one message. */
-    private final Set<Long> claimed = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > CLAIMED;
-        }
-    });
-
+    private final long lateLookupMillis;
     ZipwhipSender(ZipwhipConfiguration config, ZipwhipApi api, ZipwhipSessions sessions, ZipwhipMessages messages,
             ZipwhipMessageList list) {
         this.api = api;
@@ -74,6 +58,8 @@ final class ZipwhipSender {
         this.maxAttempts = Math.max(1, config.maxAttempts());
         this.maxPages = Math.max(1, config.maxPagesPerPoll());
         this.ratePerSecond = Math.max(0, config.sendRatePerSecond());
+        // a timed-out send may still be stored: look again a response time-out later (at most 5 s)
+        this.lateLookupMillis = Math.min(5_000L, Math.max(1, config.responseTimeoutSeconds()) * 1000L);
         this.rateLimiter = ratePerSecond == 0 ? null : RateLimiter.of("zipwhip-send", RateLimiterConfig.custom()
                 .limitForPeriod(ratePerSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -154,10 +140,16 @@ final class ZipwhipSender {
                 }
                 if (!e.answered()) {
                     // a time-out or broken connection: Zipwhip may still be storing it; sending again could
-                    // make two, so the text is left as it is
+                    // make two, so it is looked up a few times more, and then left as it is
+                    Optional<ProviderReceipt> late = lookUpLate(credentials, text, started, e.getMessage());
+                    if (late.isPresent()) {
+                        return late.get();
+                    }
                     throw new ProviderException(Kind.UNREACHABLE, "Zipwhip did not confirm the text to " + text.to()
-                            + " (" + e.getMessage() + ") and it is not in the message list yet; it was NOT sent "
-                            + "again, so it cannot arrive twice. Check the conversation before sending it again.");
+                            + " (" + e.getMessage() + ") and it is not in the message list after "
+                            + LATE_LOOKUPS * lateLookupMillis / 1000 + " s more; it was NOT sent again, so it cannot "
+                            + "arrive twice. If Zipwhip did send it, it comes to the conversation with the next "
+                            + "poll; check the conversation before sending it again.");
                 }
                 if (resent) {
                     throw new ProviderException(Kind.ERROR, "Zipwhip failed twice to take the text to " + text.to()
@@ -168,6 +160,23 @@ final class ZipwhipSender {
                 resent = true;
             }
         }
+    }
+
+    /** After a time-out, the look-up is repeated this often, {@link #lateLookupMillis} apart. */
+    static final int LATE_LOOKUPS = 3;
+
+    private Optional<ProviderReceipt> lookUpLate(ProviderCredentials credentials, OutboundText text, Instant started,
+            String why) throws ProviderException {
+        for (int i = 0; i < LATE_LOOKUPS; i++) {
+            pause(lateLookupMillis);
+            Optional<ProviderReceipt> found = lookUp(credentials, text, started, why);
+            if (found.isPresent()) {
+                LOG.info(() -> "A Zipwhip send timed out (" + why + "); the text arrived late as message "
+                        + found.get().providerMessageId() + ", not sent again");
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** A failed {@code message/send} itself (not the login before it). */
@@ -201,8 +210,8 @@ final class ZipwhipSender {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(Kind.ERROR, "Interrupted while waiting for Zipwhip's rate limit; "
-                    + "the text was not sent");
+            throw new ProviderException(Kind.ERROR, "Interrupted while waiting for Zipwhip; the text was not "
+                    + "sent again");
         }
     }
 
@@ -228,7 +237,7 @@ final class ZipwhipSender {
         }
         String fingerprint = Optional.ofNullable(ZipwhipMessages.text(token, "fingerprint"))
                 .orElse(ZipwhipMessages.text(o, "fingerprint"));
-        claim(id);
+        messages.claimSent(id);
         return Optional.of(new ProviderReceipt(Long.toString(id), DeliveryStatus.QUEUED, Instant.now(), fingerprint));
     }
 
@@ -238,46 +247,47 @@ final class ZipwhipSender {
         return o;
     }
 
-    private boolean claim(long id) {
-        synchronized (claimed) {
-            return claimed.add(id);
-        }
-    }
-
     /**
-     * Searches the account's recent messages (newest first) for this text, sent from the
-     * attempt on, and not already the receipt of another send.
+     * Searches the account's recent messages (newest first) for this text: outbound (by
+     * {@link ZipwhipMessages#direction}, never by {@code sourceAddress} alone), to that number,
+     * with that body, dated from the attempt on, and not already the receipt of another send.
+     * The scan stops at the first message dated before the attempt (a message whose date does
+     * not read bounds nothing) or after the page budget. Pages are read by offset, and each
+     * next page starts one message early, so messages arriving meanwhile (which push older ones
+     * to later offsets) can repeat a message, never hide one.
      */
     private Optional<ProviderReceipt> lookUp(ProviderCredentials credentials, OutboundText text, Instant started,
             String why) throws ProviderException {
         Instant since = started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW);
         try {
-            List<JsonObject> matches = new ArrayList<>();
+            Map<Long, JsonObject> matches = new java.util.TreeMap<>();
             boolean older = false;
+            int start = 0;
             for (int page = 0; page < maxPages && !older; page++) {
-                JsonArray page_ = list.page(credentials, page);
+                JsonArray page_ = list.page(credentials, start, list.pageSize());
                 for (JsonElement e : page_) {
                     JsonObject m = e.getAsJsonObject();
-                    if (ZipwhipMessages.created(m).isBefore(since)) {
+                    Optional<Instant> created = ZipwhipMessages.created(m);
+                    if (created.isPresent() && created.get().isBefore(since)) {
                         older = true;
                         continue;
                     }
                     if (messages.outbound(m, credentials.phoneNumber())
                             && messages.counterpart(m).map(text.to()::equals).orElse(false)
                             && text.body().equals(ZipwhipMessages.text(m, "body"))) {
-                        matches.add(m);
+                        matches.put(ZipwhipMessages.id(m), m);
                     }
                 }
                 if (page_.size() < list.pageSize()) {
                     break;
                 }
+                start += list.pageSize() - 1;
             }
-            matches.sort(Comparator.comparingLong(ZipwhipMessages::id));
-            for (JsonObject m : matches) {
+            for (JsonObject m : matches.values()) {
                 long id = ZipwhipMessages.id(m);
-                if (claim(id)) {
+                if (messages.claimSent(id)) {
                     return Optional.of(new ProviderReceipt(Long.toString(id), DeliveryStatus.QUEUED,
-                            ZipwhipMessages.created(m), ZipwhipMessages.text(m, "fingerprint")));
+                            ZipwhipMessages.createdOrRead(m), ZipwhipMessages.text(m, "fingerprint")));
                 }
             }
             return Optional.empty();
@@ -287,5 +297,4 @@ final class ZipwhipSender {
                     + "cannot arrive twice. Check the conversation before sending it again.");
         }
     }
-
 }

@@ -20,7 +20,20 @@ public class ZipwhipCredentialTest extends SandboxTestBase {
     public void goodCredentials() {
         CredentialCheck check = provider.test(ALICE_CREDENTIALS);
         assertEquals(Outcome.OK, check.outcome());
-        assertEquals("Zipwhip accepted the credentials of 2065550101.", check.message());
+        assertEquals("Zipwhip accepted the credentials of 2065550101 for the number +12065550101.", check.message());
+    }
+
+    @Test
+    public void aNumberThatIsNotTheAccountsIsRefusedByTest() {
+        CredentialCheck check = provider.test(new ProviderCredentials(ALICE, "+12065550199", "sandbox-alice"));
+        assertEquals(check.message(), Outcome.BAD_CREDENTIALS, check.outcome());
+        assertTrue(check.message(), check.message().contains("that account's number is 2065550101, not +12065550199"));
+    }
+
+    @Test
+    public void testEndsTheSessionItMade() {
+        provider.test(ALICE_CREDENTIALS);
+        await("Test's session to be logged out", () -> sandbox.calls("user/logout").size() == 1);
     }
 
     @Test

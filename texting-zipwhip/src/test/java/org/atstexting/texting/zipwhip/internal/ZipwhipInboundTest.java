@@ -183,6 +183,7 @@ public class ZipwhipInboundTest extends SandboxTestBase {
     public void theWebhookIsInstalledWithASecretThatIsStoredOnlyHashed() throws Exception {
         useWebhook();
         provider.fetchInbound(ALICE_CREDENTIALS, null);
+        provider.awaitBackground();
         List<SandboxWebhook> hooks = sandbox.webhooks(ALICE);
         assertEquals(List.of("receive", "progress"), hooks.stream().map(SandboxWebhook::event).toList());
         String secret = query(hooks.get(0).url()).get("secret");
@@ -195,6 +196,7 @@ public class ZipwhipInboundTest extends SandboxTestBase {
         // installed once per account and callback URL, not per session
         sandbox.injectFault("message/list", Fault.SESSION_EXPIRED, 1);
         provider.fetchInbound(ALICE_CREDENTIALS, null);
+        provider.awaitBackground();
         assertEquals(2, sandbox.webhooks(ALICE).size());
         // and the secret survives a restart
         assertTrue(new ZipwhipInbound(secretsFile).secrets().verify(ALICE, secret));
@@ -205,6 +207,7 @@ public class ZipwhipInboundTest extends SandboxTestBase {
         useWebhook();
         ProviderReceipt sent = provider.send(ALICE_CREDENTIALS, new OutboundText(DANA, "hello"));
         String cursor = provider.fetchInbound(ALICE_CREDENTIALS, null).cursor();
+        provider.awaitBackground();
 
         SandboxMessage reply = sandbox.deliverReply(DANA, ALICE, "Yes");
         await("the reply through the webhook", () -> callback.received.size() == 1);
@@ -233,6 +236,7 @@ public class ZipwhipInboundTest extends SandboxTestBase {
     public void forgedWebhookCallsAreRefused() throws Exception {
         useWebhook();
         provider.fetchInbound(ALICE_CREDENTIALS, null);
+        provider.awaitBackground();
         SandboxMessage reply = sandbox.deliverReply(DANA, ALICE, "Yes");
         await("the reply", () -> callback.received.size() == 1);
         String body = messageJson(reply.id() + 1000);
@@ -252,6 +256,7 @@ public class ZipwhipInboundTest extends SandboxTestBase {
         useWebhook();
         inbound.setCallback(null);
         String cursor = provider.fetchInbound(ALICE_CREDENTIALS, null).cursor();
+        provider.awaitBackground();
         sandbox.deliverReply(DANA, ALICE, "Yes");
         await("the webhook call", () -> sandbox.webhookDeliveries().size() == 1);
         assertEquals("Zipwhip is asked to come back later", 503, sandbox.webhookDeliveries().get(0).status());
@@ -259,13 +264,16 @@ public class ZipwhipInboundTest extends SandboxTestBase {
     }
 
     @Test
-    public void aDisabledProviderDefersWebhookCalls() throws Exception {
+    public void aDisabledProviderRevokesTheWebhookSecrets() throws Exception {
         useWebhook();
         provider.fetchInbound(ALICE_CREDENTIALS, null);
+        provider.awaitBackground();
         provider.modified(config("enabled", false));
         sandbox.deliverReply(DANA, ALICE, "Yes");
         await("the webhook call", () -> sandbox.webhookDeliveries().size() == 1);
-        assertEquals(503, sandbox.webhookDeliveries().get(0).status());
+        assertEquals("switched off: its secrets no longer admit anything", 403,
+                sandbox.webhookDeliveries().get(0).status());
+        assertFalse(inbound.secrets().entry(ALICE).isPresent());
         assertEquals(0, callback.received.size());
     }
 
@@ -274,6 +282,7 @@ public class ZipwhipInboundTest extends SandboxTestBase {
         provider.modified(config("callbackBaseUrl", "not a url"));
         sandbox.deliverReply(DANA, ALICE, "hi");
         assertEquals(1, provider.fetchInbound(ALICE_CREDENTIALS, null).texts().size());
+        provider.awaitBackground();
         assertEquals(List.of(), sandbox.webhooks(ALICE));
         assertFalse(inbound.secrets().entry(ALICE).isPresent());
     }

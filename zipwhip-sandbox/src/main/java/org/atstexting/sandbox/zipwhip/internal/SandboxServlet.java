@@ -32,10 +32,14 @@ public class SandboxServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        byte[] body = req.getInputStream().readAllBytes();
-        // pathInfo is what follows /zipwhip-sandbox, e.g. "/user/login"
+        // pathInfo is what follows /zipwhip-sandbox, e.g. "/user/login". The engine reads the raw
+        // body itself (at most its cap) and decodes it by the declared charset, as the container would.
         String pathInfo = req.getPathInfo();
-        SandboxResponse r = engine.handle(req.getMethod(), pathInfo == null ? "" : pathInfo, req.getContentType(), body);
+        SandboxResponse r = engine.handle(req.getMethod(), pathInfo == null ? "" : pathInfo, req.getContentType(),
+                req.getContentLengthLong(), req.getInputStream());
+        if (r.status() == 413) {
+            resp.setHeader("Connection", "close"); // the rest of the body is not read
+        }
         resp.setStatus(r.status());
         resp.setContentType(r.contentType());
         r.headers().forEach(resp::setHeader);

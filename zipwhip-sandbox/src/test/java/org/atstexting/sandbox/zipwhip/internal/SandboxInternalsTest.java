@@ -53,15 +53,15 @@ public class SandboxInternalsTest {
 
     @Test
     public void normalizesNumbersAsClientsSentThem() {
-        assertEquals("5551234567", SandboxEngine.normalize("+15551234567"));
-        assertEquals("5551234567", SandboxEngine.normalize("15551234567"));
-        assertEquals("5551234567", SandboxEngine.normalize("5551234567"));
-        assertEquals("5551234567", SandboxEngine.normalize("ptn:/5551234567"));
-        assertEquals("447700900123", SandboxEngine.normalize("+447700900123"));
-        assertNull(SandboxEngine.normalize("447700900123"));
-        assertNull(SandboxEngine.normalize("(555) 123-4567"));
-        assertNull(SandboxEngine.normalize("+1555123456"));
-        assertNull(SandboxEngine.normalize(""));
+        assertEquals("5551234567", ContactNumbers.normalize("+15551234567"));
+        assertNull("the facts list no 11 digits without +", ContactNumbers.normalize("15551234567"));
+        assertEquals("5551234567", ContactNumbers.normalize("5551234567"));
+        assertEquals("5551234567", ContactNumbers.normalize("ptn:/5551234567"));
+        assertEquals("447700900123", ContactNumbers.normalize("+447700900123"));
+        assertNull(ContactNumbers.normalize("447700900123"));
+        assertNull(ContactNumbers.normalize("(555) 123-4567"));
+        assertNull(ContactNumbers.normalize("+1555123456"));
+        assertNull(ContactNumbers.normalize(""));
     }
 
     @Test
