@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Where a poll goes on: {@code v1:<epoch millis>:<message ids at that millisecond already
- * handed over>}. Everything at or after the time that is not among the ids is still to hand
+ * Where a poll goes on: {@code v1:<epoch nanoseconds>:<message ids at that instant already
+ * handed over>} (TextUs's times may carry more than milliseconds; the cursor keeps them whole). Everything at or after the time that is not among the ids is still to hand
  * over, so a poll that stops at its budget never places the cursor past an unread text.
  */
 record PollCursor(Instant at, Set<String> idsAt) {
@@ -23,7 +23,8 @@ record PollCursor(Instant at, Set<String> idsAt) {
         }
         String[] parts = text.split(":", 3);
         try {
-            Instant at = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+            long nanos = Long.parseLong(parts[1]);
+            Instant at = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
             Set<String> ids = parts.length < 3 || parts[2].isEmpty() ? Set.of()
                     : new TreeSet<>(Arrays.asList(parts[2].split(",")));
             return new PollCursor(at, ids);
@@ -39,6 +40,6 @@ record PollCursor(Instant at, Set<String> idsAt) {
 
     @Override
     public String toString() {
-        return "v1:" + at.toEpochMilli() + ":" + idsAt.stream().sorted().collect(Collectors.joining(","));
+        return "v1:" + (at.getEpochSecond() * 1_000_000_000L + at.getNano()) + ":" + idsAt.stream().sorted().collect(Collectors.joining(","));
     }
 }
