@@ -90,11 +90,12 @@ public class FeaturesXmlTest {
     @Test
     public void theLayersReferenceEachOtherAsDesigned() {
         assertEquals(List.of("ats-texting-api", "ats-texting-core", "ats-texting-zipwhip", "ats-texting-twilio",
-                "ats-texting-commands", "ats-texting"), List.copyOf(byName.keySet()));
+                "ats-texting-textus", "ats-texting-commands", "ats-texting"), List.copyOf(byName.keySet()));
         assertEquals(List.of(), featureDeps("ats-texting-api"));
         assertEquals(List.of("ats-texting-api", "scr", "eventadmin"), featureDeps("ats-texting-core"));
         assertEquals("a provider needs only the core", List.of("ats-texting-core"), featureDeps("ats-texting-zipwhip"));
         assertEquals("a provider needs only the core", List.of("ats-texting-core"), featureDeps("ats-texting-twilio"));
+        assertEquals("a provider needs only the core", List.of("ats-texting-core"), featureDeps("ats-texting-textus"));
         assertEquals(List.of("shell", "ats-texting-core"), featureDeps("ats-texting-commands"));
         // providers are not inside the umbrella: Karaf uninstalls only features that were asked for, so
         // `feature:install ats-texting ats-texting-zipwhip` lets `feature:uninstall ats-texting-zipwhip` work
@@ -245,7 +246,8 @@ public class FeaturesXmlTest {
         Map<String, String> pidToBundle = Map.of(
                 "org.atstexting.texting.core", "mvn:org.atstexting/texting-core/" + VERSION,
                 "org.atstexting.zipwhip", "mvn:org.atstexting/texting-zipwhip/" + VERSION,
-                "org.atstexting.twilio", "mvn:org.atstexting/texting-twilio/" + VERSION);
+                "org.atstexting.twilio", "mvn:org.atstexting/texting-twilio/" + VERSION,
+                "org.atstexting.textus", "mvn:org.atstexting/texting-textus/" + VERSION);
         int configs = 0;
         for (Element feature : byName.values()) {
             for (Element config : children(feature, "config")) {
@@ -267,7 +269,7 @@ public class FeaturesXmlTest {
                 }
             }
         }
-        assertEquals(3, configs);
+        assertEquals(4, configs);
     }
 
     private static String metatypeOf(Path jar, String pid) {

@@ -25,4 +25,34 @@ public interface ProviderCallback {
      * @param provider the provider's key
      */
     void statusChanged(String provider, StatusUpdate update);
+
+    /**
+     * The provider learned that a number opted out on its side (its own opt-out list, an
+     * opt-out event). The core records it like a STOP; a number already opted out changes
+     * nothing, so the same news twice has the effect of once. The default ignores the news
+     * (for test doubles; the core implements it).
+     *
+     * @param provider the provider's key
+     * @param number   the number that opted out, E.164
+     * @param account  the account's number (E.164) the provider reported it for, or {@code null} if not known
+     * @param cause    what the provider said, for the record (e.g. {@code contact.opted_out})
+     * @since 1.2
+     */
+    default void optedOut(String provider, String number, String account, String cause) {
+        // ignored unless implemented
+    }
+
+    /**
+     * The provider learned that a number opted back in on its side. The core records it like
+     * a START; a number that is not opted out changes nothing.
+     *
+     * @param provider the provider's key
+     * @param number   the number that opted in, E.164
+     * @param account  the account's number (E.164) the provider reported it for, or {@code null} if not known
+     * @param cause    what the provider said, for the record (e.g. {@code contact.opted_in})
+     * @since 1.2
+     */
+    default void optedIn(String provider, String number, String account, String cause) {
+        // ignored unless implemented
+    }
 }

@@ -287,4 +287,38 @@ public final class InboundRecorder implements ProviderCallback {
         sender.awaitArchived();
         return archive.find(key);
     }
+
+    @Override
+    public void optedOut(String provider, String number, String account, String cause) {
+        providerConsent(provider, number, account, cause, OptOutEvent.Kind.OPT_OUT);
+    }
+
+    @Override
+    public void optedIn(String provider, String number, String account, String cause) {
+        providerConsent(provider, number, account, cause, OptOutEvent.Kind.OPT_IN);
+    }
+
+    /**
+     * A provider's own opt-out list changed. Recorded only when it changes the number's state,
+     * so the same news twice (a retried webhook, a poll after the webhook) is recorded once.
+     * The cause starts with the provider's key: the opt-out mirrors do not echo it back.
+     */
+    private void providerConsent(String provider, String number, String account, String cause,
+            OptOutEvent.Kind kind) {
+        if (provider == null || number == null || !PROVIDER_E164.matcher(number).matches()) {
+            LOG.warning(() -> "Ignoring an opt-out change from provider '" + provider + "' for a number that is not E.164");
+            return;
+        }
+        boolean optingOut = kind == OptOutEvent.Kind.OPT_OUT;
+        if (optOuts.isOptedOut(number) == optingOut) {
+            return;
+        }
+        String owner = account == null ? null
+                : account(provider, account).map(StoredCredential::ownerUserId).orElse(null);
+        String said = cause == null || cause.isBlank() ? (optingOut ? "opted out" : "opted in") : cause.strip();
+        optOuts.record(new OptOutEvent(number, kind, clock.instant(), provider + ": " + said,
+                OptOutEvent.PROVIDER, null, owner));
+    }
+
+    private static final java.util.regex.Pattern PROVIDER_E164 = java.util.regex.Pattern.compile("\\+[1-9]\\d{1,14}");
 }

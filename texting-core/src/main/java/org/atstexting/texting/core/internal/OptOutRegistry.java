@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.OptOutEvent;
@@ -43,6 +45,7 @@ public final class OptOutRegistry implements OptOutService {
     private final HostRecords records;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
+    private final List<Consumer<OptOutEvent>> changeListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public OptOutRegistry(@Reference CoreStore store, @Reference TextingPermissions permissions,
@@ -104,7 +107,30 @@ public final class OptOutRegistry implements OptOutService {
         }
         store.commit();
         LOG.info(() -> event.number() + (optingOut ? " opted out" : " opted in") + " (" + event.source() + ")");
+        if (changed) {
+            tellChangeListeners(event);
+        }
         return changed;
+    }
+
+    /** Who hears of every change of a number's state, after it is committed (the providers' opt-out mirrors). */
+    void addChangeListener(Consumer<OptOutEvent> listener) {
+        changeListeners.add(listener);
+    }
+
+    void removeChangeListener(Consumer<OptOutEvent> listener) {
+        changeListeners.remove(listener);
+    }
+
+    /** Listeners must not block (they hand the news to their own thread); one failing keeps nothing from the others. */
+    private void tellChangeListeners(OptOutEvent event) {
+        for (Consumer<OptOutEvent> listener : changeListeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "An opt-out listener failed on " + event.number() + ": " + e);
+            }
+        }
     }
 
     private boolean hasEventFor(String number, String messageKey) {

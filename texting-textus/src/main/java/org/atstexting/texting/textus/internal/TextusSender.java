@@ -1,0 +1,136 @@
+package org.atstexting.texting.textus.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.spi.OutboundText;
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderException.Kind;
+import org.atstexting.texting.spi.ProviderReceipt;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Sends one text: {@code POST /:account/messages} with {@code to} (one recipient) and
+ * {@code body}, answered 201 with the Message. TextUs offers no idempotency key, so when the
+ * answer is lost (no answer in time, a 5xx from a gateway, a body that is not JSON) the text
+ * is looked up in the recipient's conversation before anything is said: found, it is the
+ * receipt; not found, the send is reported failed and the caller may decide to send again.
+ * A refusal because the recipient opted out is also reported as an opt-out.
+ */
+final class TextusSender {
+
+    private static final Logger LOG = Logger.getLogger(TextusSender.class.getName());
+    /** How far before the send a stored message may be dated and still be this send (clock skew). */
+    private static final long SKEW_SECONDS = 120;
+
+    interface OptOutNews {
+        void optedOut(String number, String cause);
+    }
+
+    private final TextusApi api;
+    private final Clock clock;
+    private final OptOutNews optOuts;
+
+    TextusSender(TextusApi api, Clock clock, OptOutNews optOuts) {
+        this.api = api;
+        this.clock = clock;
+        this.optOuts = optOuts;
+    }
+
+    ProviderReceipt send(ProviderCredentials credentials, String account, OutboundText text) throws ProviderException {
+        String what = "the text to " + text.to();
+        JsonObject body = new JsonObject();
+        body.addProperty("to", text.to());
+        body.addProperty("body", text.body());
+        Instant started = clock.instant();
+        TextusApi.Reply reply;
+        try {
+            reply = api.post(credentials, "/" + TextusPoll.enc(account) + "/messages", body, what);
+        } catch (ProviderException e) {
+            if (e.kind() == Kind.UNREACHABLE || e.getCause() instanceof TextusApi.Malformed) {
+                return lookUp(credentials, account, text, started, e.getMessage());
+            }
+            throw e; // refused before it was made (rate limit): certainly not sent
+        }
+        if (reply.status() >= 500) {
+            return lookUp(credentials, account, text, started, "TextUs answered HTTP " + reply.status());
+        }
+        if (!reply.ok()) {
+            if ("opted_out".equals(reply.errorCode())) {
+                optOuts.optedOut(text.to(), "TextUs refused a send: " + reply.errorText());
+            }
+            throw TextusFailures.of(reply, credentials, what);
+        }
+        return receipt(reply.json(), text, started);
+    }
+
+    private static ProviderReceipt receipt(JsonObject message, OutboundText text, Instant started)
+            throws ProviderException {
+        String id = TextusMessages.shortId(TextusJson.string(message, "id"));
+        if (id == null) {
+            throw new ProviderException(Kind.ERROR, "TextUs accepted the text to " + text.to()
+                    + " but its answer carried no message id");
+        }
+        String state = TextusJson.string(message, "deliveryState");
+        DeliveryStatus status = TextusStatus.of(state);
+        if (status == DeliveryStatus.FAILED) {
+            throw new ProviderException(Kind.REJECTED, "TextUs failed the text to " + text.to() + " at once: "
+                    + TextusStatus.reason(TextusJson.string(message, "errorCode"), state));
+        }
+        Instant at = TextusJson.instant(message, "latestEventAt").orElse(started);
+        return new ProviderReceipt(id, status == DeliveryStatus.RECEIVED ? DeliveryStatus.QUEUED : status, at,
+                TextusJson.ref(message, "conversation"));
+    }
+
+    /** The answer was lost: is the text in the recipient's conversation? */
+    private ProviderReceipt lookUp(ProviderCredentials credentials, String account, OutboundText text, Instant started,
+            String why) throws ProviderException {
+        LOG.info(() -> "The answer to a TextUs send was lost (" + why + "); looking it up before anything else");
+        Optional<JsonObject> found;
+        try {
+            found = findSent(credentials, account, text, started);
+        } catch (ProviderException e) {
+            throw new ProviderException(Kind.UNREACHABLE, "The answer to the text to " + text.to() + " was lost ("
+                    + why + ") and it could not be looked up (" + e.getMessage() + "); it may have been sent: "
+                    + "look in TextUs before sending it again", e);
+        }
+        if (found.isPresent()) {
+            return receipt(found.get(), text, started);
+        }
+        throw new ProviderException(Kind.ERROR, "TextUs did not answer the text to " + text.to() + " (" + why
+                + ") and it is not in the conversation: it was not sent");
+    }
+
+    private Optional<JsonObject> findSent(ProviderCredentials credentials, String account, OutboundText text,
+            Instant started) throws ProviderException {
+        TextusApi.Reply list = api.get(credentials, "/" + TextusPoll.enc(account) + "/conversations?q="
+                + TextusPoll.enc(text.to()), "the look-up of a send");
+        if (!list.ok()) {
+            throw TextusFailures.of(list, credentials, "the look-up of a send");
+        }
+        for (JsonObject conversation : TextusPoll.members(list.json())) {
+            if (!text.to().equals(TextusJson.string(conversation, "phoneNumber"))) {
+                continue;
+            }
+            String path = Optional.ofNullable(TextusJson.ref(conversation, "messages"))
+                    .orElse(TextusJson.string(conversation, "id") + "/messages");
+            TextusApi.Reply messages = api.get(credentials, path, "the look-up of a send");
+            if (!messages.ok()) {
+                throw TextusFailures.of(messages, credentials, "the look-up of a send");
+            }
+            for (JsonObject m : TextusPoll.members(messages.json())) {
+                Optional<Instant> at = TextusJson.instant(m, "latestEventAt");
+                if (TextusMessages.outgoing(m) && text.body().equals(TextusJson.string(m, "body"))
+                        && at.map(t -> !t.isBefore(started.minusSeconds(SKEW_SECONDS))).orElse(true)) {
+                    return Optional.of(m);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
