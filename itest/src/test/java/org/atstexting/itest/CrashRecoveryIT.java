@@ -95,7 +95,13 @@ public class CrashRecoveryIT {
         });
         recruiter.start();
         candidates.start();
-        Thread.sleep(3_000);
+        // the kill must come while texts flow both ways: wait for a dozen answered sends (not a fixed
+        // time, which a loaded machine does not honour), then let the flow run a moment longer
+        long flowDeadline = System.currentTimeMillis() + 60_000;
+        while (answeredSends.get() <= 10 && System.currentTimeMillis() < flowDeadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000);
         demo.kill();
         Thread.sleep(300); // texts keep arriving at the provider while the host is down
         flowing.set(false);
