@@ -33,6 +33,15 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = HostConfig.class)
 public final class HostStore {
 
+    /**
+     * H2's "retry:" file system reopens the file channel when a thread is interrupted in the
+     * middle of a write. Without it, one interrupt (an executor's shutdownNow during a poll, a
+     * component stopped under a send) closes the channel and with it the whole store for good:
+     * every later write fails with "This store is closed".
+     */
+    static final String INTERRUPT_SAFE = "retry:";
+
+
     private static final Logger LOG = Logger.getLogger(HostStore.class.getName());
 
     /** The store's file inside the data directory. */
@@ -92,7 +101,7 @@ public final class HostStore {
         // either, so write() does its housekeeping itself (rewriting sparse chunks now and
         // then); otherwise half-empty chunks would never be reclaimed.
         this.store = new MVStore.Builder()
-                .fileName(file.toString())
+                .fileName(INTERRUPT_SAFE + file.toString())
                 .autoCommitDisabled()
                 .cacheSize(CACHE_MB)
                 .open();

@@ -24,6 +24,15 @@ import com.google.gson.Gson;
 @Component(service = ArchiveStore.class)
 public final class ArchiveStore {
 
+    /**
+     * H2's "retry:" file system reopens the file channel when a thread is interrupted in the
+     * middle of a write. Without it, one interrupt (an executor's shutdownNow during a poll, a
+     * component stopped under a send) closes the channel and with it the whole store for good:
+     * every later write fails with "This store is closed".
+     */
+    static final String INTERRUPT_SAFE = "retry:";
+
+
     private static final Gson GSON = new Gson();
     /** Framework or system property: the directory holding the core's and the archive's stores. */
     static final String DATA_DIR_PROPERTY = "atstexting.data.dir";
@@ -58,7 +67,7 @@ public final class ArchiveStore {
 
     ArchiveStore(File file) {
         file.getAbsoluteFile().getParentFile().mkdirs();
-        store = new MVStore.Builder().fileName(file.getAbsolutePath()).autoCommitDisabled().open();
+        store = new MVStore.Builder().fileName(INTERRUPT_SAFE + file.getAbsolutePath()).autoCommitDisabled().open();
         pending = store.openMap("pending");
         attached = store.openMap("attached");
         unmatched = store.openMap("unmatched");

@@ -19,6 +19,15 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = CoreStore.class)
 public final class CoreStore {
 
+    /**
+     * H2's "retry:" file system reopens the file channel when a thread is interrupted in the
+     * middle of a write. Without it, one interrupt (an executor's shutdownNow during a poll, a
+     * component stopped under a send) closes the channel and with it the whole store for good:
+     * every later write fails with "This store is closed".
+     */
+    static final String INTERRUPT_SAFE = "retry:";
+
+
     private static final Logger LOG = Logger.getLogger(CoreStore.class.getName());
 
     private static final int COMMITS_PER_COMPACTION = 500;
@@ -33,7 +42,7 @@ public final class CoreStore {
 
     CoreStore(File file) {
         file.getAbsoluteFile().getParentFile().mkdirs();
-        this.store = new MVStore.Builder().fileName(file.getAbsolutePath()).autoCommitDisabled().open();
+        this.store = new MVStore.Builder().fileName(INTERRUPT_SAFE + file.getAbsolutePath()).autoCommitDisabled().open();
         LOG.info(() -> "ats-texting core store: " + file.getAbsolutePath());
     }
 
