@@ -38,6 +38,7 @@ public class StockKarafIT {
     private static final String VERSION = System.getProperty("atstexting.version", "0.1.0-SNAPSHOT");
     private static final String ACCOUNT = "2065550188";
     private static final String ACCOUNT_E164 = "+12065550188";
+    private static final String SYSTEM_ACCOUNT = "2065550177";
     private static final String BODY = "hello from a stock karaf";
 
     private static final int FELIX_HTTP_PORT = Karaf.freePort();
@@ -58,6 +59,7 @@ public class StockKarafIT {
     public static void startKaraf() throws Exception {
         sandbox = StandaloneSandboxServer.start();
         sandbox.addAccount(ACCOUNT, "karaf-sandbox-pw");
+        sandbox.addAccount(SYSTEM_ACCOUNT, "karaf-system-pw");
         Path work = Path.of(System.getProperty("karaf.work", "target/karaf-run")).resolve("run-" + System.nanoTime());
         karaf = Karaf.unpack(Path.of(System.getProperty("karaf.dist")), work, Path.of(System.getProperty("karaf.repo")),
                 Path.of(System.getProperty("maven.local.repo")));
@@ -137,11 +139,18 @@ public class StockKarafIT {
                       org.apache.felix.http.host = 127.0.0.1
                     </config>
                     <bundle>mvn:org.apache.felix/org.apache.felix.http.servlet-api/6.1.0</bundle>
+                    <feature version="%s">ats-texting-api</feature>
+                    <feature>scr</feature>
+                    <bundle dependency="true">mvn:com.google.code.gson/gson/2.15.0</bundle>
+                    <bundle dependency="true">mvn:com.googlecode.libphonenumber/libphonenumber/9.0.19</bundle>
+                    <bundle dependency="true">mvn:com.h2database/h2/2.5.252</bundle>
+                    <bundle>mvn:commons-io/commons-io/2.20.0</bundle>
+                    <bundle>mvn:commons-fileupload/commons-fileupload/1.6.0</bundle>
                     <bundle>mvn:org.apache.felix/org.apache.felix.http.jetty12/1.1.8</bundle>
                     <bundle>mvn:org.atstexting/reference-host/%s</bundle>
                   </feature>
                 </features>
-                """.formatted(FELIX_HTTP_PORT, VERSION));
+                """.formatted(FELIX_HTTP_PORT, VERSION, VERSION));
         String out = karaf.shell("feature:repo-add " + hostFeatures.toUri()
                 + "; feature:install test-reference-host ats-texting-zipwhip");
         assertFalse(out, out.contains("Error executing command"));
@@ -150,7 +159,10 @@ public class StockKarafIT {
         karaf.shell("config:edit org.atstexting.zipwhip; config:property-set enabled true;"
                 + " config:property-set apiBaseUrl " + sandbox.baseUri() + "; config:update");
         karaf.await("echo (texting:providers)", s -> s.contains("zipwhip"), 60);
-        out = karaf.shell("echo (texting:setsystem admin zipwhip " + ACCOUNT + " " + ACCOUNT_E164 + " karaf-sandbox-pw)");
+        out = karaf.shell("echo (texting:setsystem admin zipwhip " + SYSTEM_ACCOUNT + " +1" + SYSTEM_ACCOUNT
+                + " karaf-system-pw)");
+        assertTrue(out, out.contains("Saved"));
+        out = karaf.shell("echo (texting:setuser alice zipwhip " + ACCOUNT + " " + ACCOUNT_E164 + " karaf-sandbox-pw)");
         assertTrue(out, out.contains("Saved"));
         out = karaf.shell("echo (texting:send alice +12065550123 " + BODY + ")");
         assertFalse(out, out.contains("Error executing command"));
@@ -173,8 +185,8 @@ public class StockKarafIT {
         out = karaf.shell("feature:install ats-texting");
         assertFalse(out, out.contains("Error executing command"));
         karaf.await("echo (texting:status)", s -> s.contains("texting service active"), 60);
-        out = karaf.shell("echo (texting:showsystem admin zipwhip)");
-        assertTrue("the saved credentials are still there: " + out, out.contains(ACCOUNT));
+        out = karaf.shell("echo (texting:showuser alice zipwhip)");
+        assertTrue("the saved credentials are still there: " + out, out.contains("username " + ACCOUNT));
     }
 
     /** GETs the webhook on {@code port} until it answers {@code wanted} (or 90 s pass); returns the last status. */

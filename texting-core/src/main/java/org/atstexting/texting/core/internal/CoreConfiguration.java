@@ -25,9 +25,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Reply polling: batches per account per round",
             description = "Most batches (provider reads) one account gets in one polling round before the other "
                     + "accounts have their turn. A provider that stops at its own per-read limit says so, and "
-                    + "the next round then starts at once instead of after the interval, so a backlog of any "
-                    + "size is read completely, oldest first. Applied without a restart.")
-    int pollBatchesPerRound() default 20;
+                    + "the next round then starts at once (a quarter second later) instead of after the "
+                    + "interval, so a backlog of any size is read completely, oldest first. Applied without "
+                    + "a restart.")
+    int pollBatchesPerRound() default 5;
 
     @AttributeDefinition(name = "Credential key file",
             description = "File holding the AES key that encrypts provider passwords. Keep it away from the data "

@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.Reference;
  * ({@link InboundBatch#more()}) with a cursor at the oldest message it did not read, and the
  * account is read again at once from there. A round gives each account at most
  * {@code pollBatchesPerRound} batches, so one busy account cannot starve the others; while
- * any account has more, the next round starts at once instead of after the interval.
+ * any account has more, the next round starts at once (after a pause of a quarter second)
+ * instead of after the interval.
  */
 @Component(service = InboundPoller.class, immediate = true, configurationPid = CoreConfiguration.PID)
 public final class InboundPoller {
@@ -44,6 +45,13 @@ public final class InboundPoller {
      * tries again later rather than deciding on an incomplete history.
      */
     static final int MAX_BATCHES_PER_ACCOUNT_READ = 10_000;
+    /**
+     * The pause between two scheduled rounds while a backlog is read: short next to any
+     * interval, so a backlog is read within seconds, but a provider that keeps saying "more"
+     * (an account busier than it can be read) cannot take every moment of the machine, the
+     * provider's API or its rate limit from sends and webhooks.
+     */
+    static final long BACKLOG_PAUSE_MILLIS = 250;
     /** Most rounds {@link #pollAll} runs before it leaves the rest to the scheduled rounds. */
     static final int MAX_ROUNDS_PER_POLL_ALL = 1_000;
 
@@ -99,7 +107,7 @@ public final class InboundPoller {
                     next = null;
                 }
                 chain++;
-                scheduleNext(chain, interval);
+                scheduleNext(chain, interval * 1000L);
             }
         }
     }
@@ -113,9 +121,9 @@ public final class InboundPoller {
     }
 
     /** Guarded by {@code scheduler}. */
-    private void scheduleNext(long ofChain, long delaySeconds) {
+    private void scheduleNext(long ofChain, long delayMillis) {
         if (ofChain == chain && intervalSeconds > 0 && !scheduler.isShutdown()) {
-            next = scheduler.schedule(() -> scheduledRound(ofChain), delaySeconds, TimeUnit.SECONDS);
+            next = scheduler.schedule(() -> scheduledRound(ofChain), delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -128,7 +136,8 @@ public final class InboundPoller {
         }
         synchronized (scheduler) {
             // a backlog is read on at once: no waiting for the interval while a provider has more
-            scheduleNext(ofChain, backlog ? 0 : intervalSeconds);
+            scheduleNext(ofChain, backlog ? Math.min(BACKLOG_PAUSE_MILLIS, intervalSeconds * 1000L)
+                    : intervalSeconds * 1000L);
         }
     }
 

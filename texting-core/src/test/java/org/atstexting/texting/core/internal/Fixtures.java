@@ -54,7 +54,7 @@ final class Fixtures {
         String sendWindowStart = "08:00";
         String sendWindowEnd = "20:00";
         String sendWindowZone = "UTC";
-        int pollBatchesPerRound = 20;
+        int pollBatchesPerRound = 5;
         int helpReplyIntervalMinutes = 10;
 
         @Override

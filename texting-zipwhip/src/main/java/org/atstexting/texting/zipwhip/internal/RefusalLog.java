@@ -4,8 +4,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Logs refused calls without letting an unauthenticated caller flood the log: the first
- * refusal of each minute at WARNING (with how many were left at FINE since the last one),
+ * Logs refused calls (or any repeated complaint) without letting an unauthenticated caller
+ * flood the log: the first of each minute at WARNING (with how many were left at FINE since the last one),
  * the others at FINE. Callers pass sanitised text only ({@link LogText}).
  */
 final class RefusalLog {

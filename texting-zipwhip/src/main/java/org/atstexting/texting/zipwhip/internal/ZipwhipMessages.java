@@ -32,6 +32,7 @@ import com.google.gson.JsonObject;
 final class ZipwhipMessages {
 
     private static final Logger LOG = Logger.getLogger(ZipwhipMessages.class.getName());
+    private static final RefusalLog UNREADABLE_DATES = new RefusalLog(LOG, "Zipwhip message ");
     /** Zipwhip's own Java client's date pattern, {@code MMM d, yyyy h:mm:ss aaa}, in US English. */
     static final DateTimeFormatter CLIENT_PATTERN = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("MMM d, yyyy h:mm:ss a").toFormatter(Locale.US);
@@ -260,8 +261,9 @@ final class ZipwhipMessages {
         Optional<Instant> created = created(message);
         if (created.isEmpty()) {
             String raw = text(message, "dateCreated");
-            LOG.warning(() -> "Zipwhip message " + id(message) + " has a dateCreated that does not read ("
-                    + LogText.sanitize(raw) + "); it is kept, dated when it was read");
+            // at most one WARNING a minute: a Zipwhip that writes another format would otherwise flood the log
+            UNREADABLE_DATES.refused(id(message) + " has a dateCreated that does not read (" + LogText.sanitize(raw)
+                    + "); it is kept, dated when it was read");
         }
         return created.orElseGet(Instant::now);
     }
