@@ -70,6 +70,7 @@ public final class InboundPoller {
     private final ScheduledExecutorService scheduler;
     private volatile int intervalSeconds;
     private volatile int batchesPerRound;
+    private volatile boolean stopping;
     /** The next scheduled round; replaced when the interval changes. Guarded by {@code scheduler}. */
     private ScheduledFuture<?> next;
     /** Which chain of rounds is current: a round of an older chain does not schedule another. */
@@ -112,11 +113,23 @@ public final class InboundPoller {
         }
     }
 
+    /**
+     * Stops after the batch under way. Never interrupts: a round writes the archive's and the
+     * core's stores on this thread, and an interrupt closes a file channel under them.
+     */
     @Deactivate
     void stop() {
+        stopping = true;
         synchronized (scheduler) {
             intervalSeconds = 0;
-            scheduler.shutdownNow();
+            scheduler.shutdown();
+        }
+        try {
+            if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warning("A poll was still under way 60 s after the poller was stopped; leaving it to finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -164,6 +177,9 @@ public final class InboundPoller {
         int read = 0;
         boolean backlog = false;
         for (StoredCredential account : vault.all()) {
+            if (stopping) {
+                break;
+            }
             Outcome outcome = poll(account, batchesPerRound);
             read += outcome.read();
             backlog |= outcome.ok() && outcome.more();
@@ -203,6 +219,9 @@ public final class InboundPoller {
                 }
                 if (!batch.more()) {
                     return new Outcome(read, true, false);
+                }
+                if (stopping) {
+                    return new Outcome(read, false, true); // the cursor is saved: the next start reads on
                 }
                 if (Objects.equals(moved, cursor)) {
                     // "more" without moving would ask the same question for ever
