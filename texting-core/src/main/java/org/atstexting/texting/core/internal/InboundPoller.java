@@ -114,8 +114,11 @@ public final class InboundPoller {
     }
 
     /**
-     * Stops after the batch under way. Never interrupts: a round writes the archive's and the
-     * core's stores on this thread, and an interrupt closes a file channel under them.
+     * Stops after the batch under way, without waiting for it and without interrupting it: a
+     * round writes the archive's and the core's stores on its thread, and an interrupt closes
+     * a file channel under them; waiting could hold up the framework while the round calls
+     * services that are being reconfigured. The batch's cursor is saved; whoever polls next
+     * reads on from it (at worst one batch again, which the archive takes once).
      */
     @Deactivate
     void stop() {
@@ -123,13 +126,6 @@ public final class InboundPoller {
         synchronized (scheduler) {
             intervalSeconds = 0;
             scheduler.shutdown();
-        }
-        try {
-            if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
-                LOG.warning("A poll was still under way 60 s after the poller was stopped; leaving it to finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
