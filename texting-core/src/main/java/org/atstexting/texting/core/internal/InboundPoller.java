@@ -70,6 +70,7 @@ public final class InboundPoller {
     private final ScheduledExecutorService scheduler;
     private volatile int intervalSeconds;
     private volatile int batchesPerRound;
+    private volatile boolean stopping;
     /** The next scheduled round; replaced when the interval changes. Guarded by {@code scheduler}. */
     private ScheduledFuture<?> next;
     /** Which chain of rounds is current: a round of an older chain does not schedule another. */
@@ -112,11 +113,19 @@ public final class InboundPoller {
         }
     }
 
+    /**
+     * Stops after the batch under way, without waiting for it and without interrupting it: a
+     * round writes the archive's and the core's stores on its thread, and an interrupt closes
+     * a file channel under them; waiting could hold up the framework while the round calls
+     * services that are being reconfigured. The batch's cursor is saved; whoever polls next
+     * reads on from it (at worst one batch again, which the archive takes once).
+     */
     @Deactivate
     void stop() {
+        stopping = true;
         synchronized (scheduler) {
             intervalSeconds = 0;
-            scheduler.shutdownNow();
+            scheduler.shutdown();
         }
     }
 
@@ -164,6 +173,9 @@ public final class InboundPoller {
         int read = 0;
         boolean backlog = false;
         for (StoredCredential account : vault.all()) {
+            if (stopping) {
+                break;
+            }
             Outcome outcome = poll(account, batchesPerRound);
             read += outcome.read();
             backlog |= outcome.ok() && outcome.more();
@@ -203,6 +215,9 @@ public final class InboundPoller {
                 }
                 if (!batch.more()) {
                     return new Outcome(read, true, false);
+                }
+                if (stopping) {
+                    return new Outcome(read, false, true); // the cursor is saved: the next start reads on
                 }
                 if (Objects.equals(moved, cursor)) {
                     // "more" without moving would ask the same question for ever
