@@ -124,8 +124,11 @@ final class TwilioClient implements Closeable {
                 return new CredentialCheck(Outcome.PROVIDER_ERROR, "Twilio account " + credentials.username()
                         + " is " + status + ", not active");
             }
+            // the fact sheet names no call that lists an account's numbers, so Test cannot tell
+            // whether the number entered is one of them: it says so rather than implying it checked
             return new CredentialCheck(Outcome.OK, "Twilio accepted the credentials of account "
-                    + credentials.username());
+                    + credentials.username() + "; whether " + credentials.phoneNumber()
+                    + " is one of its numbers could not be checked");
         } catch (ProviderException e) {
             return new CredentialCheck(e.kind() == Kind.UNREACHABLE ? Outcome.UNREACHABLE : Outcome.PROVIDER_ERROR,
                     e.getMessage());

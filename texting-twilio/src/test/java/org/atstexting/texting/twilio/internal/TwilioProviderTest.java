@@ -99,6 +99,14 @@ public class TwilioProviderTest {
     }
 
     @Test
+    public void testSaysPlainlyThatItCouldNotCheckTheNumber() {
+        // Twilio's facts give no call that lists an account's numbers: Test must not imply it checked
+        CredentialCheck check = provider.test(ALICE);
+        assertTrue(check.message(), check.ok());
+        assertTrue(check.message(), check.message().contains(NUMBER) && check.message().contains("could not be checked"));
+    }
+
+    @Test
     public void anInvalidNumberIsRejectedWithTwiliosReason() {
         try {
             provider.send(ALICE, new OutboundText("12345", "x"));
