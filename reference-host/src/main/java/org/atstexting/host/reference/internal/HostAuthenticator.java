@@ -54,7 +54,7 @@ public final class HostAuthenticator {
         }
     }
 
-    static final String DEMO_NOTICE = "ats-texting demo: the ATS pages are at http://127.0.0.1:8080/ats/ "
+    static final String DEMO_NOTICE = "ats-texting demo: the ATS pages are at /ats/ on the demo's HTTP port "
             + "(users admin, alice, bob; password 'demo'), the web console at /system/console with admin/admin. "
             + "These logins are for the demo only: change the console's in its configuration "
             + "(PID org.apache.felix.webconsole.internal.servlet.OsgiManager: username, password) or leave the "
