@@ -58,7 +58,11 @@ public class ZipwhipSendTest extends SandboxTestBase {
         sandbox.injectFault("message/send", Fault.SESSION_EXPIRED, 2);
         ProviderException e = expectFailure(() -> provider.send(ALICE_CREDENTIALS, HELLO));
         assertEquals(Kind.ERROR, e.kind());
-        assertEquals("logged in, then once more", 2, sandbox.calls("user/login").size());
+        // counted on message/send, not on user/login: the webhook check that follows each new session
+        // runs on its own thread and may log in again itself when the sandbox dropped the session
+        assertEquals("sent on the first session, then once more on a fresh one, then given up", 2,
+                sandbox.calls("message/send").size());
+        assertTrue("a fresh session was made for the second try", sandbox.calls("user/login").size() >= 2);
         assertEquals(0, sandbox.sent().size());
     }
 
