@@ -8,8 +8,6 @@ import org.atstexting.fake.twilio.FakeInbound;
 import org.atstexting.fake.twilio.TwilioFake;
 import org.atstexting.texting.BulkRecipient;
 import org.atstexting.texting.spi.TextingProvider;
-import org.junit.Ignore;
-import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -87,15 +85,4 @@ public class TwilioPollingBacklogIT extends PollingBacklogSupport {
         assertEquals("OUTCOME_UNKNOWN", recipient.reason());
     }
 
-    /**
-     * Left out of the Twilio run for now: in about half of the full builds the bulk job never hands
-     * Lou's text to the Twilio fake (its worker waits, no refusal is logged), while the same case
-     * passes on Zipwhip ({@code ZipwhipPollingBacklogIT}), in {@code BulkTextingTest} and in most
-     * Twilio runs. The cause is not found yet; the closing note of 2026-12-02 records it as open.
-     */
-    @Override
-    @Test
-    @Ignore("flaky on Twilio: the bulk worker sometimes never sends the first text; cause not found yet")
-    public void aBulkTextUnderWayIsResolvedWithMoreThanAPageAfterItAndNobodyTextedTwice() {
-    }
 }
