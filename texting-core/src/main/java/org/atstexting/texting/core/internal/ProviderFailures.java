@@ -15,7 +15,8 @@ final class ProviderFailures {
             case DISABLED, NOT_CONFIGURED -> Reason.PROVIDER_UNAVAILABLE;
             case BAD_CREDENTIALS -> Reason.BAD_CREDENTIALS;
             case REJECTED -> Reason.INVALID_INPUT;
-            case UNREACHABLE, ERROR -> Reason.PROVIDER_ERROR;
+            case OPTED_OUT -> Reason.OPTED_OUT;
+            case UNREACHABLE, ERROR, THROTTLED, OUTCOME_UNKNOWN -> Reason.PROVIDER_ERROR;
         };
         return new TextingException(reason, e.getMessage(), e);
     }

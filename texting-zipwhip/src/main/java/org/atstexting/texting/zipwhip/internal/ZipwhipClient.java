@@ -93,7 +93,8 @@ final class ZipwhipClient implements Closeable {
                 case UNREACHABLE -> new CredentialCheck(Outcome.UNREACHABLE, "Zipwhip could not be reached: "
                         + e.getMessage() + ".");
                 case DISABLED, NOT_CONFIGURED -> new CredentialCheck(Outcome.PROVIDER_UNAVAILABLE, e.getMessage());
-                case REJECTED, ERROR -> new CredentialCheck(Outcome.PROVIDER_ERROR, "Zipwhip answered with an error, "
+                case REJECTED, ERROR, OPTED_OUT, THROTTLED, OUTCOME_UNKNOWN -> new CredentialCheck(Outcome.PROVIDER_ERROR,
+                        "Zipwhip answered with an error, "
                         + "so the credentials could not be checked: " + e.getMessage() + ".");
             };
         }
