@@ -21,26 +21,45 @@ final class DemoProcess implements AutoCloseable {
     private final Path demoJar;
     private final Path workDir;
     private final int port;
+    private final List<String> jvmOptions;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
     private int starts;
 
     DemoProcess(Path demoJar, Path workDir, int port) {
+        this(demoJar, workDir, port, List.of());
+    }
+
+    /** @param jvmOptions more {@code -D...} options, e.g. the database a node shares with others */
+    DemoProcess(Path demoJar, Path workDir, int port, List<String> jvmOptions) {
         this.demoJar = demoJar;
         this.workDir = workDir;
         this.port = port;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path workDir() {
+        return workDir;
     }
 
     void start() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("demo-" + (++starts) + ".log");
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
                 "-Dorg.osgi.service.http.port=" + port,
                 "-Datstexting.sandbox.configureProvider=false",
                 "-Dgosh.args=--nointeractive",
                 // the credential key file lives under user.home: keep it with this run
-                "-Duser.home=" + workDir.resolve("home").toAbsolutePath(),
-                "-jar", demoJar.toAbsolutePath().toString()))
+                "-Duser.home=" + workDir.resolve("home").toAbsolutePath()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", demoJar.toAbsolutePath().toString()));
+        process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

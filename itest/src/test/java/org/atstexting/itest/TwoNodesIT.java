@@ -1,0 +1,214 @@
+package org.atstexting.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.atstexting.sandbox.zipwhip.SandboxCall;
+import org.atstexting.sandbox.zipwhip.SandboxMessage;
+import org.atstexting.sandbox.zipwhip.SandboxWebhookDelivery;
+import org.atstexting.sandbox.zipwhip.StandaloneSandboxServer;
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+
+/**
+ * Two nodes of one ATS on one PostgreSQL, as a host runs them behind a load balancer: two demo
+ * jars as child processes (two frameworks, two Config Admins, no shared files but the key) and
+ * one Zipwhip sandbox here, outside both, as Zipwhip is. Whatever one node learns the other
+ * knows at once, and work that must happen once happens once.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class TwoNodesIT {
+
+    private static final String SYSTEM_ACCOUNT = "2065550100";
+    private static final String ALICE_ACCOUNT = "2065550101";
+    /** The demo's records (reference host): employee 1002 and contact 2001 have numbers no other record has. */
+    private static final String EMPLOYEE = "employee:1002";
+    private static final String EMPLOYEE_NUMBER = "+12065550124";
+    private static final String CONTACT = "contact:2001";
+    private static final String CONTACT_NUMBER = "+12065550125";
+
+    private static StandaloneSandboxServer sandbox;
+    private static DemoProcess a;
+    private static DemoProcess b;
+
+    @BeforeClass
+    public static void startTwoNodes() throws Exception {
+        sandbox = StandaloneSandboxServer.start();
+        sandbox.addAccount(SYSTEM_ACCOUNT, "two-nodes-system-pw");
+        sandbox.addAccount(ALICE_ACCOUNT, "two-nodes-alice-pw");
+        String url = TestDatabases.postgresUrl(TestDatabases.newDatabaseName());
+        Path jar = Path.of(System.getProperty("atstexting.demo.jar", "../bndrun/target/demo.jar"));
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "two-nodes");
+        // one key for all nodes (issue: credentials saved on one node must decrypt on the other)
+        List<String> shared = List.of("-Datstexting.jdbc.url=" + url, "-Datstexting.jdbc.user=postgres",
+                "-Datstexting.credentials.keyFile=" + work.resolve("credentials.key"));
+        a = new DemoProcess(jar, work.resolve("a"), freePort(), shared);
+        b = new DemoProcess(jar, work.resolve("b"), freePort(), shared);
+        a.start(); // first: it creates the key file and migrates the schema
+        b.start();
+        for (DemoProcess node : List.of(a, b)) {
+            // the balancer's address is B's: Zipwhip's webhooks reach B, A learns through the database
+            node.configure("org.atstexting.zipwhip", "enabled", "true", "apiBaseUrl", sandbox.baseUri().toString(),
+                    "callbackBaseUrl", "http://127.0.0.1:" + b.port());
+            node.configure(InboundSettings.PID, "pollIntervalSeconds", "1");
+        }
+    }
+
+    @AfterClass
+    public static void stopNodes() throws InterruptedException {
+        for (AutoCloseable closeable : new AutoCloseable[] {a, b, sandbox}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // best effort: the next test run uses new ports and folders
+            }
+        }
+    }
+
+    @Test
+    public void a_credentialsSavedOnOneNodeWorkOnTheOther() throws Exception {
+        assertEquals(200, a.call("admin", "PUT", "/ats/texting/system/zipwhip",
+                HostApi.credentials(SYSTEM_ACCOUNT, SYSTEM_ACCOUNT, "two-nodes-system-pw")).status());
+        assertEquals(200, a.call("alice", "PUT", "/ats/texting/user/zipwhip",
+                HostApi.credentials(ALICE_ACCOUNT, ALICE_ACCOUNT, "two-nodes-alice-pw")).status());
+
+        HostApi.Reply sent = b.call("alice", "POST", "/ats/texting/messages",
+                "{\"record\":\"" + EMPLOYEE + "\",\"body\":\"Sent by node B with credentials saved on A\"}");
+        assertEquals(sent.body(), 200, sent.status());
+        assertEquals("one text reached Zipwhip", 1, sandbox.sent().stream()
+                .filter(m -> m.body().equals("Sent by node B with credentials saved on A")).count());
+        assertTrue("node A shows the text node B sent on the record", await(() -> messagesOn(a, EMPLOYEE)
+                .contains("Sent by node B with credentials saved on A")));
+    }
+
+    @Test
+    public void b_aStopReceivedByOneNodeRefusesSendsOnTheOtherAtOnce() throws Exception {
+        assertEquals(200, a.call("alice", "POST", "/ats/texting/messages",
+                "{\"record\":\"" + CONTACT + "\",\"body\":\"Before the stop\"}").status());
+        int before = sandbox.sent().size();
+        sandbox.deliverReply(CONTACT_NUMBER, ALICE_ACCOUNT, "STOP");
+        assertTrue("node B took the STOP from Zipwhip's webhook", await(() -> optedOut(b, CONTACT_NUMBER)));
+
+        HostApi.Reply refused = a.call("alice", "POST", "/ats/texting/messages",
+                "{\"record\":\"" + CONTACT + "\",\"body\":\"After the stop\"}");
+        assertEquals(refused.body(), 409, refused.status());
+        assertTrue(refused.body(), refused.body().contains("OPTED_OUT"));
+        // the confirmation reply ("you are opted out") is the only text after the STOP
+        assertTrue("nothing after the stop but its confirmation",
+                sandbox.sent().stream().skip(before).noneMatch(m -> m.body().equals("After the stop")));
+    }
+
+    @Test
+    public void c_aWebhookDeliveredToEitherNodeIsArchivedOnce() throws Exception {
+        SandboxMessage reply = sandbox.deliverReply(EMPLOYEE_NUMBER, ALICE_ACCOUNT, "Delivered to both nodes");
+        assertTrue("Zipwhip delivered the text to node B", await(() -> delivered(reply.id()) != null));
+        SandboxWebhookDelivery toB = delivered(reply.id());
+        assertEquals("node B accepted it", 200, toB.status());
+        // the balancer may send the very same call to the other node (a retry after a time-out)
+        int atA = post(toB.url().replace(":" + b.port() + "/", ":" + a.port() + "/"), toB.body());
+        assertEquals("node A accepts the call too: the webhook's secret is shared", 200, atA);
+
+        assertTrue(await(() -> count(messagesOn(a, EMPLOYEE), "Delivered to both nodes") >= 1));
+        Thread.sleep(2_000); // a second copy, if any, would be archived by now (poll interval 1 s)
+        assertEquals("on the record once, seen from A", 1, count(messagesOn(a, EMPLOYEE), "Delivered to both nodes"));
+        assertEquals("on the record once, seen from B", 1, count(messagesOn(b, EMPLOYEE), "Delivered to both nodes"));
+    }
+
+    @Test
+    public void d_eachAccountIsPolledByOneNodeAtATime() throws Exception {
+        int from = sandbox.calls("message/list").size();
+        Thread.sleep(6_000); // six poll intervals on each node
+        List<SandboxCall> polls = sandbox.calls("message/list");
+        Set<String> sessions = new LinkedHashSet<>();
+        for (SandboxCall call : polls.subList(Math.min(from, polls.size()), polls.size())) {
+            sessions.add(call.params().get("session"));
+        }
+        assertTrue("the accounts were polled: " + polls.size(), polls.size() > from);
+        // each node logs in with its own session per account: two accounts polled by both nodes
+        // would show four sessions; one owner per account shows at most two
+        assertTrue("one node per account: sessions " + sessions.size(), sessions.size() <= 2);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static boolean await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static String messagesOn(DemoProcess node, String record) {
+        try {
+            return node.call("alice", "GET", "/ats/texting/records/" + record + "/messages?limit=500", null).body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static boolean optedOut(DemoProcess node, String e164) {
+        try {
+            return node.call("alice", "GET", "/ats/texting/consent/" + e164.replace("+", "%2B"), null).body()
+                    .contains("\"optedOut\":true");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static SandboxWebhookDelivery delivered(long messageId) {
+        return sandbox.webhookDeliveries().stream()
+                .filter(d -> d.messageId() == messageId && "receive".equals(d.event())).findFirst().orElse(null);
+    }
+
+    private static int count(String json, String text) {
+        int n = 0;
+        for (int i = json.indexOf(text); i >= 0; i = json.indexOf(text, i + text.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int post(String url, String body) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The PID of the inbound settings (polling). */
+    private static final class InboundSettings {
+        static final String PID = "org.atstexting.texting.core";
+    }
+}
