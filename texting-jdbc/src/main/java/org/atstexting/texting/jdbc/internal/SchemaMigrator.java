@@ -50,7 +50,11 @@ final class SchemaMigrator {
             throw new SQLException("A schema name is lower-case letters, digits and _ (at most 40), not '" + schema + "'");
         }
         TreeMap<Integer, URL> byVersion = byVersion(scripts);
-        synchronized (JVM_LOCK) {
+        if ("H2".equalsIgnoreCase(database.product())) {
+            synchronized (JVM_LOCK) {
+                migrateLocked(schema, byVersion);
+            }
+        } else {
             migrateLocked(schema, byVersion);
         }
     }
