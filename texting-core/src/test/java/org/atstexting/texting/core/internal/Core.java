@@ -81,7 +81,7 @@ final class Core {
     DefaultTemplateService templates;
     BulkTexting bulk;
 
-    Core(Path dir) throws IOException {
+    Core(Path dir) throws IOException, org.atstexting.texting.TextingException {
         this.dir = dir;
         config.keyFile = dir.resolve("keys").resolve("credentials.key").toString();
         build();
@@ -90,7 +90,7 @@ final class Core {
 
     private void build() throws IOException {
         Files.createDirectories(dir);
-        store = new CoreStore(dir.resolve("core.mv").toFile());
+        store = TestStores.core(dir.resolve("core.mv"));
         vault = new CredentialVault(store, CredentialCipher.fromKeyFile(Path.of(config.keyFile)));
         publisher = new MessageEventPublisher();
         publisher.eventAdmin = new EventAdmin() {
