@@ -137,6 +137,11 @@ public final class CredentialVault {
         }
     }
 
+    /** The keys in force, for the other secrets the core seals (providers' webhook secrets). */
+    CredentialKeys keys() {
+        return keys;
+    }
+
     /** The id of the key new secrets are sealed with, and of the previous one if configured. */
     String keyStatus() {
         return "current key " + keys.current().keyId()
