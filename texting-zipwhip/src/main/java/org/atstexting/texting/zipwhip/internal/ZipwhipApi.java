@@ -103,7 +103,7 @@ final class ZipwhipApi implements Closeable {
                 if (code == 429) {
                     EntityUtils.consume(response.getEntity());
                     long wait = ZipwhipRetryStrategy.retryAfterMillis(response);
-                    throw new Failure(new ZipwhipCallException(Kind.ERROR, "Zipwhip is rate limiting " + method
+                    throw new Failure(new ZipwhipCallException(Kind.THROTTLED, "Zipwhip is rate limiting " + method
                             + " (HTTP 429)" + whenAgain(wait), false, Math.max(0, wait), true));
                 }
                 if (code >= 300) {
