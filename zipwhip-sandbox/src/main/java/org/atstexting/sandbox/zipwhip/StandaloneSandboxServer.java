@@ -6,7 +6,6 @@ import java.net.URI;
 import org.atstexting.fake.support.LoopbackServer;
 import org.atstexting.sandbox.zipwhip.internal.SandboxEngine;
 
-
 /**
  * The sandbox outside OSGi: the JDK's HTTP server on 127.0.0.1 with an ephemeral port, for
  * unit tests and benchmarks. The API lives under {@link #baseUri()}, e.g.

@@ -1,6 +1,5 @@
 package org.atstexting.texting.zipwhip.internal;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -245,7 +245,6 @@ final class ZipwhipSender {
         return Optional.of(new ProviderReceipt(Long.toString(id), DeliveryStatus.QUEUED, Instant.now(), fingerprint));
     }
 
-
     private static JsonObject renamed(JsonObject token, String idField) {
         JsonObject o = new JsonObject();
         o.add("id", token.get(idField));
