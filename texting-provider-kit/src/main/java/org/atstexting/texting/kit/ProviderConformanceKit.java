@@ -57,7 +57,7 @@ public abstract class ProviderConformanceKit {
             "Mixed: Zoë texted 東京 ^_^ {ok} [sure] ~5 € 👍");
 
     /** How long a push or a status may take to show up. */
-    private static final long WAIT_MILLIS = 15_000;
+    private static final long WAIT_MILLIS = 10_000;
     /** More polling rounds than any honest backlog here needs; a provider that says "more" for ever fails. */
     private static final int MAX_ROUNDS = 200;
 
