@@ -80,6 +80,7 @@ final class ZipwhipApi implements Closeable {
                         .build())
                 .setRetryStrategy(new ZipwhipRetryStrategy(maxAttempts, backoffMillis))
                 .disableCookieManagement()
+                .disableRedirectHandling() // a redirect would carry the session key (and a password) elsewhere
                 .build();
     }
 
