@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Fault switches, each for the next {@code times} requests: a 5xx answer with no effect, a
  * send that is stored and then answered 502 (its answer lost on the way), a slow answer, and a
- * 200 whose body is not JSON.
+ * 200 whose body is not JSON, and a 429 with {@code Retry-After} (the limit used up elsewhere,
+ * e.g. by another integration on the same token).
  */
 public final class FakeFaults {
 
@@ -16,6 +17,8 @@ public final class FakeFaults {
     private long slowMillis;
     private int slowTimes;
     private int malformedTimes;
+    private int limitedTimes;
+    private int retryAfterSeconds;
 
     /** The next {@code times} requests are answered {@code status} (e.g. 500, 503) and change nothing. */
     public synchronized void failNext(int status, int times) {
@@ -39,7 +42,14 @@ public final class FakeFaults {
         malformedTimes = times;
     }
 
+    /** The next {@code times} requests are answered 429 with {@code Retry-After: retryAfterSeconds} and change nothing. */
+    public synchronized void rateLimitNext(int retryAfterSeconds, int times) {
+        this.retryAfterSeconds = Math.max(0, retryAfterSeconds);
+        limitedTimes = times;
+    }
+
     synchronized void clear() {
+        limitedTimes = 0;
         errorTimes = 0;
         lostSends = 0;
         slowTimes = 0;
@@ -47,6 +57,14 @@ public final class FakeFaults {
     }
 
     synchronized Optional<FakeResponse> beforeRequest(String method, String path, Map<String, String> headers) {
+        if (limitedTimes > 0) {
+            limitedTimes--;
+            Map<String, String> limited = new java.util.HashMap<>(headers);
+            limited.put("X-RateLimit-Remaining", "0");
+            limited.put("X-RateLimit-Reset", Integer.toString(retryAfterSeconds));
+            limited.put("Retry-After", Integer.toString(retryAfterSeconds));
+            return Optional.of(FakeJson.error(429, "rate_limited", "Rate limit exceeded", limited));
+        }
         if (errorTimes > 0) {
             errorTimes--;
             return Optional.of(new FakeResponse(errorStatus, "{\"@type\":\"Error\",\"code\":\"server_error\","

@@ -76,7 +76,7 @@ final class FakeJson {
         return j;
     }
 
-    static JsonObject integration(TextusFakeEngine.Integration i) {
+    static JsonObject integration(FakeStore.Integration i) {
         JsonObject j = new JsonObject();
         j.addProperty("@type", "Integration");
         j.addProperty("id", i.id());

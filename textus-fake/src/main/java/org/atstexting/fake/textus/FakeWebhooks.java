@@ -50,8 +50,8 @@ final class FakeWebhooks {
         }
     }
 
-    void deliver(List<TextusFakeEngine.Integration> to, JsonObject delivery) {
-        for (TextusFakeEngine.Integration integration : to) {
+    void deliver(List<FakeStore.Integration> to, JsonObject delivery) {
+        for (FakeStore.Integration integration : to) {
             delivery.addProperty("webHook", integration.id());
             byte[] body = delivery.toString().getBytes(StandardCharsets.UTF_8);
             String signature = sign(integration.secret(), body);

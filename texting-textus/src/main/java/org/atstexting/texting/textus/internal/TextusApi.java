@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
@@ -42,6 +43,8 @@ final class TextusApi implements Closeable {
     static final String MEDIA_TYPE = "application/vnd.textus+jsonld";
     private static final ContentType JSON_LD = ContentType.create(MEDIA_TYPE, StandardCharsets.UTF_8);
     private static final int MAX_CONNECTIONS = 64;
+    /** TextUs's answers are pages of at most a few hundred resources; a larger one is not TextUs's. */
+    private static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
 
     /** The HTTP status and the JSON object answered ({@code null} for an error that was not JSON, empty for no body). */
     record Reply(int status, JsonObject json) {
@@ -77,6 +80,9 @@ final class TextusApi implements Closeable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
                         .setSocketTimeout(Timeout.ofSeconds(responseTimeoutSeconds))
+                        // a pooled connection idle this long is checked before reuse, so a connection TextUs
+                        // closed meanwhile does not turn a send into a lost answer
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
                 .build();
         this.http = HttpClients.custom()
@@ -123,7 +129,7 @@ final class TextusApi implements Closeable {
                     return new Reply(429, retryAfter(response));
                 }
                 String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
-                        StandardCharsets.UTF_8);
+                        StandardCharsets.UTF_8, MAX_BODY_CHARS);
                 return new Reply(response.getCode(), parse(response.getCode(), body));
             });
         } catch (Malformed e) {

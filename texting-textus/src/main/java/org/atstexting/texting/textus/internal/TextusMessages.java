@@ -71,8 +71,10 @@ final class TextusMessages {
         }
         String state = TextusJson.string(message, "deliveryState");
         DeliveryStatus status = TextusStatus.of(state);
+        String code = TextusJson.string(message, "errorCode");
         String reason = status == DeliveryStatus.FAILED || "unknown".equalsIgnoreCase(state)
-                ? TextusStatus.reason(TextusJson.string(message, "errorCode"), state) : null;
-        return Optional.of(new StatusUpdate(id, status, reason, at));
+                ? TextusStatus.reason(code, state) : null;
+        return Optional.of(new StatusUpdate(id, status, reason, at,
+                status == DeliveryStatus.FAILED ? TextusStatus.failure(code, state) : null));
     }
 }

@@ -72,9 +72,11 @@ final class TextusRate {
         return limited(what, s);
     }
 
-    private static ProviderException limited(String what, long seconds) {
-        return new ProviderException(Kind.ERROR, "TextUs's rate limit (1,000 requests per 5 minutes per token) is "
-                + "used up; " + what + " was not sent. Try again in " + seconds + " s (retry after " + seconds + ")");
+    /** Nothing was sent: {@link Kind#THROTTLED}, safe to send again after the reset TextUs named. */
+    private ProviderException limited(String what, long seconds) {
+        return ProviderException.throttled("TextUs's rate limit (1,000 requests per 5 minutes per token) is "
+                + "used up; " + what + " was not sent. Try again in " + seconds + " s (retry after " + seconds + ")",
+                clock.instant().plusSeconds(seconds));
     }
 
     private Instant resetAt(long value) {

@@ -53,16 +53,20 @@ final class TextusSender {
             reply = api.post(credentials, "/" + TextusPoll.enc(account) + "/messages", body, what);
         } catch (ProviderException e) {
             if (e.kind() == Kind.UNREACHABLE || e.getCause() instanceof TextusApi.Malformed) {
-                return lookUp(credentials, account, text, started, e.getMessage());
+                // TextUs may still store a text whose request timed out or broke: not finding it then is no proof
+                boolean finished = e.getCause() instanceof TextusApi.Malformed
+                        || e.getCause() instanceof java.net.ConnectException;
+                return lookUp(credentials, account, text, started, e.getMessage(), finished);
             }
             throw e; // refused before it was made (rate limit): certainly not sent
         }
         if (reply.status() >= 500) {
-            return lookUp(credentials, account, text, started, "TextUs answered HTTP " + reply.status());
+            return lookUp(credentials, account, text, started, "TextUs answered HTTP " + reply.status(), true);
         }
         if (!reply.ok()) {
             if ("opted_out".equals(reply.errorCode())) {
                 optOuts.optedOut(text.to(), "TextUs refused a send: " + reply.errorText());
+                throw ProviderException.optedOut("TextUs refused " + what + ": " + reply.errorText(), "opted_out");
             }
             throw TextusFailures.of(reply, credentials, what);
         }
@@ -87,20 +91,30 @@ final class TextusSender {
                 TextusJson.ref(message, "conversation"));
     }
 
-    /** The answer was lost: is the text in the recipient's conversation? */
+    /**
+     * The answer was lost: is the text in the recipient's conversation? Found, it is the receipt.
+     * Not found after TextUs had answered ({@code finished}: a 5xx, an unreadable body, no
+     * connection at all), it was not taken. Not found after a time-out or broken connection, or
+     * the look-up failing: {@link Kind#OUTCOME_UNKNOWN}, it may have gone out.
+     */
     private ProviderReceipt lookUp(ProviderCredentials credentials, String account, OutboundText text, Instant started,
-            String why) throws ProviderException {
+            String why, boolean finished) throws ProviderException {
         LOG.info(() -> "The answer to a TextUs send was lost (" + why + "); looking it up before anything else");
         Optional<JsonObject> found;
         try {
             found = findSent(credentials, account, text, started);
         } catch (ProviderException e) {
-            throw new ProviderException(Kind.UNREACHABLE, "The answer to the text to " + text.to() + " was lost ("
+            throw new ProviderException(Kind.OUTCOME_UNKNOWN, "The answer to the text to " + text.to() + " was lost ("
                     + why + ") and it could not be looked up (" + e.getMessage() + "); it may have been sent: "
                     + "look in TextUs before sending it again", e);
         }
         if (found.isPresent()) {
             return receipt(found.get(), text, started);
+        }
+        if (!finished) {
+            throw new ProviderException(Kind.OUTCOME_UNKNOWN, "TextUs did not answer the text to " + text.to() + " ("
+                    + why + ") and it is not in the conversation yet; it may still arrive: look in TextUs before "
+                    + "sending it again");
         }
         throw new ProviderException(Kind.ERROR, "TextUs did not answer the text to " + text.to() + " (" + why
                 + ") and it is not in the conversation: it was not sent");

@@ -2,6 +2,8 @@ package org.atstexting.texting.textus.internal;
 
 import java.util.Locale;
 
+import org.atstexting.texting.DeliveryFailure;
+import org.atstexting.texting.DeliveryFailure.Reason;
 import org.atstexting.texting.DeliveryStatus;
 
 /**
@@ -57,5 +59,26 @@ final class TextusStatus {
                     : "TextUs could not deliver the text and gave no reason";
         }
         return readable + " (TextUs code " + code + ")";
+    }
+
+    /**
+     * The typed failure of a failed text: the plain reason for TextUs's {@code errorCode} (the
+     * same words {@link #reason} reads), the code kept for support, and the readable sentence as
+     * the detail.
+     */
+    static DeliveryFailure failure(String errorCode, String state) {
+        String code = errorCode == null || errorCode.isBlank() ? null : errorCode.strip();
+        Reason reason = code == null ? Reason.UNKNOWN : switch (code.toLowerCase(Locale.ROOT)) {
+            case "invalid_number", "invalid_phone_number", "invalid" -> Reason.INVALID_NUMBER;
+            case "landline", "not_mobile" -> Reason.NOT_MOBILE;
+            case "unreachable", "unreachable_handset", "handset_unavailable", "unknown_subscriber" -> Reason.UNREACHABLE;
+            case "carrier_blocked", "blocked" -> Reason.BLOCKED;
+            case "carrier_filtered", "filtered", "spam" -> Reason.FILTERED;
+            case "opted_out", "unsubscribed" -> Reason.OPTED_OUT;
+            case "sender_not_registered", "unregistered_sender", "campaign_not_registered", "10dlc_unregistered" ->
+                Reason.SENDER_NOT_REGISTERED;
+            default -> Reason.UNKNOWN;
+        };
+        return new DeliveryFailure(reason, code, reason(errorCode, state));
     }
 }

@@ -168,7 +168,8 @@ public class TextusProviderTest {
             f.provider.send(new ProviderCredentials("alice_again", NUMBER, "tok-alice"), new OutboundText(DANA, "three"));
             fail("sent over the rate limit");
         } catch (ProviderException e) {
-            assertEquals(Kind.ERROR, e.kind());
+            assertEquals("not sent, retry later", Kind.THROTTLED, e.kind());
+            assertTrue("when to retry", e.retryAfter().isPresent());
             assertTrue(e.getMessage(), e.getMessage().contains("was not sent"));
             assertTrue(e.getMessage(), e.getMessage().matches(".*retry after \\d+.*"));
         }
@@ -196,7 +197,8 @@ public class TextusProviderTest {
             f.provider.send(ALICE, new OutboundText(DANA, "Hi"));
             fail("sent to an opted-out number");
         } catch (ProviderException e) {
-            assertEquals(Kind.REJECTED, e.kind());
+            assertEquals("the recipient opted out at TextUs", Kind.OPTED_OUT, e.kind());
+            assertEquals("opted_out", e.failure().orElseThrow().providerCode());
             assertTrue(e.getMessage(), e.getMessage().contains("opted_out"));
         }
         assertEquals(0, sent().size());

@@ -80,6 +80,7 @@ final class ZipwhipApi implements Closeable {
                         .build())
                 .setRetryStrategy(new ZipwhipRetryStrategy(maxAttempts, backoffMillis))
                 .disableCookieManagement()
+                .disableRedirectHandling() // a redirect would carry the session key (and a password) elsewhere
                 .build();
     }
 
@@ -103,7 +104,7 @@ final class ZipwhipApi implements Closeable {
                 if (code == 429) {
                     EntityUtils.consume(response.getEntity());
                     long wait = ZipwhipRetryStrategy.retryAfterMillis(response);
-                    throw new Failure(new ZipwhipCallException(Kind.ERROR, "Zipwhip is rate limiting " + method
+                    throw new Failure(new ZipwhipCallException(Kind.THROTTLED, "Zipwhip is rate limiting " + method
                             + " (HTTP 429)" + whenAgain(wait), false, Math.max(0, wait), true));
                 }
                 if (code >= 300) {

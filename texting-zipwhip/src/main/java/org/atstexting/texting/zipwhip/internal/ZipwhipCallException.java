@@ -1,5 +1,7 @@
 package org.atstexting.texting.zipwhip.internal;
 
+import java.time.Instant;
+
 import org.atstexting.texting.spi.ProviderException;
 
 /**
@@ -20,7 +22,7 @@ final class ZipwhipCallException extends ProviderException {
     }
 
     ZipwhipCallException(Kind kind, String message, boolean mayHaveArrived, long retryAfterMillis, boolean answered) {
-        super(kind, message);
+        super(kind, message, null, retryAfterMillis >= 0 ? Instant.now().plusMillis(retryAfterMillis) : null, null);
         this.mayHaveArrived = mayHaveArrived;
         this.retryAfterMillis = retryAfterMillis;
         this.answered = answered;

@@ -174,7 +174,7 @@ public final class ZipwhipInbound {
     }
 
     private Outcome status(JsonObject message) {
-        Optional<StatusUpdate> update = ZipwhipMessages.statusUpdate(message);
+        Optional<StatusUpdate> update = ZipwhipStatuses.statusUpdate(message);
         // QUEUED is what the send's receipt already said
         if (update.isEmpty() || update.get().status() == DeliveryStatus.QUEUED) {
             return Outcome.IGNORED;

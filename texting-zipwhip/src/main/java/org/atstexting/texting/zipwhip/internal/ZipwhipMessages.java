@@ -1,12 +1,5 @@
 package org.atstexting.texting.zipwhip.internal;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,7 +11,6 @@ import java.util.logging.Logger;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.SentText;
-import org.atstexting.texting.spi.StatusUpdate;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -32,10 +24,6 @@ import com.google.gson.JsonObject;
 final class ZipwhipMessages {
 
     private static final Logger LOG = Logger.getLogger(ZipwhipMessages.class.getName());
-    private static final RefusalLog UNREADABLE_DATES = new RefusalLog(LOG, "Zipwhip message ");
-    /** Zipwhip's own Java client's date pattern, {@code MMM d, yyyy h:mm:ss aaa}, in US English. */
-    static final DateTimeFormatter CLIENT_PATTERN = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("MMM d, yyyy h:mm:ss a").toFormatter(Locale.US);
     private static final int OUR_SENDS = 20_000;
 
     private final ZipwhipAddresses addresses;
@@ -187,7 +175,7 @@ final class ZipwhipMessages {
             return Optional.empty();
         }
         String body = Optional.ofNullable(text(message, "body")).orElse("");
-        return Optional.of(new InboundText(Long.toString(id), from.get(), accountNumber, body, createdOrRead(message)));
+        return Optional.of(new InboundText(Long.toString(id), from.get(), accountNumber, body, ZipwhipDates.createdOrRead(message)));
     }
 
     /** The message as a text the account sent, if it is one and its recipient is a phone number. */
@@ -198,110 +186,8 @@ final class ZipwhipMessages {
             return Optional.empty();
         }
         return Optional.of(new SentText(Long.toString(id), accountNumber, to.get(),
-                Optional.ofNullable(text(message, "body")).orElse(""), createdOrRead(message),
-                status(message).orElse(DeliveryStatus.QUEUED)));
+                Optional.ofNullable(text(message, "body")).orElse(""), ZipwhipDates.createdOrRead(message),
+                ZipwhipStatuses.of(message).orElse(DeliveryStatus.QUEUED)));
     }
 
-    /**
-     * The delivery status Zipwhip reports in {@code transmissionState.name}: QUEUED, SENT,
-     * DELIVERED map to ours, ERROR and FAILED to {@link DeliveryStatus#FAILED}. The set is
-     * open: a name we do not know (or none) is empty, and ignored by the callers.
-     */
-    static Optional<DeliveryStatus> status(JsonObject message) {
-        JsonElement state = message.get("transmissionState");
-        String name = null;
-        if (state != null && state.isJsonObject()) {
-            name = text(state.getAsJsonObject(), "name");
-        } else if (state != null && state.isJsonPrimitive()) {
-            name = state.getAsString(); // tolerated: a bare name
-        }
-        if (name == null) {
-            return Optional.empty();
-        }
-        return switch (name.trim().toUpperCase(Locale.ROOT)) {
-            case "QUEUED" -> Optional.of(DeliveryStatus.QUEUED);
-            case "SENT" -> Optional.of(DeliveryStatus.SENT);
-            case "DELIVERED" -> Optional.of(DeliveryStatus.DELIVERED);
-            case "ERROR", "FAILED" -> Optional.of(DeliveryStatus.FAILED);
-            default -> Optional.empty();
-        };
-    }
-
-    /** A status update for an outbound message, if its state is one we know. */
-    static Optional<StatusUpdate> statusUpdate(JsonObject message) {
-        long id = id(message);
-        if (id < 0) {
-            return Optional.empty();
-        }
-        return status(message).map(s -> new StatusUpdate(Long.toString(id), s,
-                s == DeliveryStatus.FAILED ? failureReason(message) : null, updated(message)));
-    }
-
-    private static String failureReason(JsonObject message) {
-        String desc = text(message, "statusDesc");
-        String code = text(message, "statusCode");
-        if (desc == null || desc.isBlank()) {
-            return code == null ? "Zipwhip reported the text as failed" : "Zipwhip status code " + code;
-        }
-        return code == null ? desc : desc + " (Zipwhip status code " + code + ")";
-    }
-
-    /** When the message was created, if Zipwhip's date reads; see {@link #date}. */
-    static Optional<Instant> created(JsonObject message) {
-        return date(text(message, "dateCreated"));
-    }
-
-    /**
-     * The creation date, or (documented fallback) the moment we read the message: an
-     * unreadable date keeps the message rather than losing a reply, is logged, orders
-     * nothing (messages are ordered by id) and never bounds a look-up window (callers use
-     * {@link #created}).
-     */
-    static Instant createdOrRead(JsonObject message) {
-        Optional<Instant> created = created(message);
-        if (created.isEmpty()) {
-            String raw = text(message, "dateCreated");
-            // at most one WARNING a minute: a Zipwhip that writes another format would otherwise flood the log
-            UNREADABLE_DATES.refused(id(message) + " has a dateCreated that does not read (" + LogText.sanitize(raw)
-                    + "); it is kept, dated when it was read");
-        }
-        return created.orElseGet(Instant::now);
-    }
-
-    static Instant updated(JsonObject message) {
-        return date(text(message, "lastUpdated")).orElseGet(() -> createdOrRead(message));
-    }
-
-    /**
-     * Zipwhip's dates are strings whose format is not confirmed: ISO-8601 (with an offset, as
-     * an instant, or local, read as UTC), or the pattern Zipwhip's own Java client tried first,
-     * {@code MMM d, yyyy h:mm:ss aaa} in US English (e.g. {@code Dec 1, 2026 11:37:53 PM}),
-     * read as UTC. Anything else is empty: never silently "now".
-     */
-    static Optional<Instant> date(String date) {
-        if (date == null || date.isBlank()) {
-            return Optional.empty();
-        }
-        String d = date.trim();
-        try {
-            return Optional.of(OffsetDateTime.parse(d).toInstant());
-        } catch (DateTimeParseException e) {
-            // next format
-        }
-        try {
-            return Optional.of(Instant.parse(d));
-        } catch (DateTimeParseException e) {
-            // next format
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(d).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            // next format
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(d, CLIENT_PATTERN).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }

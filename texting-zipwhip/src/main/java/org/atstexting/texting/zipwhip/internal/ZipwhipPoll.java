@@ -258,7 +258,7 @@ final class ZipwhipPoll {
     /** Reports a sent message's status if it moved on from {@code known}, and follows it while it is not final. */
     private void follow(PollCursor cursor, long id, DeliveryStatus known, JsonObject message,
             List<StatusUpdate> statuses) {
-        Optional<StatusUpdate> update = ZipwhipMessages.statusUpdate(message);
+        Optional<StatusUpdate> update = ZipwhipStatuses.statusUpdate(message);
         DeliveryStatus now = update.map(StatusUpdate::status).orElse(known); // an unknown state changes nothing
         if (update.isPresent() && known.canMoveTo(now)) {
             Optional<DeliveryStatus> pushed = inbound.delivered(Long.toString(id));

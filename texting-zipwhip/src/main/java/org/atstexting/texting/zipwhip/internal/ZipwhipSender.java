@@ -2,7 +2,6 @@ package org.atstexting.texting.zipwhip.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,7 +14,6 @@ import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -35,36 +33,35 @@ final class ZipwhipSender {
      * concatenation practice of 1600 characters (Unicode code points, as the sandbox counts).
      */
     static final int MAX_BODY = 1600;
-    /** How far before a send attempt a message found by the look-up may be dated (clock skew, whole seconds). */
-    static final Duration LOOKUP_SKEW = Duration.ofSeconds(5);
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private final ZipwhipApi api;
     private final ZipwhipSessions sessions;
     private final ZipwhipMessages messages;
-    private final ZipwhipMessageList list;
-    private final int maxPages;
+    private final ZipwhipSendLookUp lookUp;
     private final int maxAttempts;
     private final RateLimiter rateLimiter;
     private final int ratePerSecond;
-    private final long lateLookupMillis;
+
     ZipwhipSender(ZipwhipConfiguration config, ZipwhipApi api, ZipwhipSessions sessions, ZipwhipMessages messages,
             ZipwhipMessageList list) {
         this.api = api;
         this.sessions = sessions;
         this.messages = messages;
-        this.list = list;
+        this.lookUp = new ZipwhipSendLookUp(config, messages, list);
         this.maxAttempts = Math.max(1, config.maxAttempts());
-        this.maxPages = Math.max(1, config.maxPagesPerPoll());
         this.ratePerSecond = Math.max(0, config.sendRatePerSecond());
-        // a timed-out send may still be stored: look again a response time-out later (at most 5 s)
-        this.lateLookupMillis = Math.min(5_000L, Math.max(1, config.responseTimeoutSeconds()) * 1000L);
         this.rateLimiter = ratePerSecond == 0 ? null : RateLimiter.of("zipwhip-send", RateLimiterConfig.custom()
                 .limitForPeriod(ratePerSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ofMillis(Math.max(0, config.sendRateWaitMillis())))
                 .build());
+    }
+
+    /** The look-up of a sent text, for the look-up after a crash as well. */
+    ZipwhipSendLookUp lookUp() {
+        return lookUp;
     }
 
     /**
@@ -76,51 +73,26 @@ final class ZipwhipSender {
      * with the request), the text was not taken, and it is sent once more (a second unknown
      * outcome is looked up again and then given up). If there is none after a time-out or a
      * broken connection, Zipwhip may still be storing it: it is not sent again and the error
-     * says its fate is unknown. If the look-up itself fails,
-     * the text is not sent again and the error says its fate is unknown. A 429 (nothing was
-     * taken) is retried after Retry-After within the configured attempts.
+     * is {@link Kind#OUTCOME_UNKNOWN}, as it is when the look-up itself fails. A 429 (nothing
+     * was taken) is retried after Retry-After within the configured attempts, and otherwise is
+     * {@link Kind#THROTTLED} with Zipwhip's Retry-After, like a refusal of our own rate limit.
      */
     ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
         check(text);
         if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-            throw new ProviderException(Kind.ERROR, "Zipwhip's send rate limit of " + ratePerSecond
-                    + " texts per second is reached; the text to " + text.to() + " was not sent, try again shortly");
+            throw ProviderException.throttled("Zipwhip's send rate limit of " + ratePerSecond + " texts per second "
+                    + "is reached; the text to " + text.to() + " was not sent, try again shortly",
+                    Instant.now().plusSeconds(1));
         }
         boolean resent = false;
         int rateLimitedAttempts = 0;
         while (true) {
             Instant started = Instant.now();
             try {
-                ZipwhipReply reply = sessions.withSession(credentials, session -> {
-                    try {
-                        return api.call(ZipwhipApi.SEND,
-                                // Zipwhip's clients sent +1..., 10-digit and ptn:/ forms; E.164 is unambiguous
-                                Map.of("session", session, "contacts", text.to(), "body", text.body()));
-                    } catch (ZipwhipCallException e) {
-                        throw new SendAttemptFailed(e);
-                    }
-                });
-                if (reply.sessionInvalid()) {
-                    throw new ProviderException(Kind.ERROR, "Zipwhip refused a fresh session for the text to "
-                            + text.to() + " (" + reply.errorText() + "); the text was not sent");
-                }
-                if (!reply.success()) {
-                    throw new ProviderException(Kind.REJECTED, "Zipwhip refused the text to " + text.to() + ": "
-                            + reply.errorText());
-                }
-                Optional<ProviderReceipt> receipt = receipt(reply.response());
-                if (receipt.isPresent()) {
-                    return receipt.get();
-                }
-                // success, but no message id: it went out; find it rather than send it again
-                return lookUp(credentials, text, started, "its answer carried no message id")
-                        .orElseThrow(() -> new ProviderException(Kind.ERROR, "Zipwhip accepted the text to "
-                                + text.to() + " but named no message id, and it is not in the message list yet; "
-                                + "it was not sent again"));
+                return attempt(credentials, text, started);
             } catch (ZipwhipCallException loginFailed) {
                 // the login before the send failed: nothing was sent
-                throw new ProviderException(loginFailed.kind(), loginFailed.getMessage() + "; the text to " + text.to()
-                        + " was not sent");
+                throw notSent(loginFailed, text);
             } catch (SendAttemptFailed failed) {
                 ZipwhipCallException e = failed.failure;
                 if (e.rateLimited() && ++rateLimitedAttempts < maxAttempts
@@ -129,27 +101,11 @@ final class ZipwhipSender {
                     continue;
                 }
                 if (!e.mayHaveArrived()) {
-                    throw new ProviderException(e.kind(), e.getMessage() + "; the text to " + text.to()
-                            + " was not sent");
+                    throw notSent(e, text);
                 }
-                Optional<ProviderReceipt> found = lookUp(credentials, text, started, e.getMessage());
+                Optional<ProviderReceipt> found = afterLostAnswer(credentials, text, started, e);
                 if (found.isPresent()) {
-                    LOG.info(() -> "The answer to a Zipwhip send was lost (" + e.getMessage() + "); the text is "
-                            + "message " + found.get().providerMessageId() + ", not sent again");
                     return found.get();
-                }
-                if (!e.answered()) {
-                    // a time-out or broken connection: Zipwhip may still be storing it; sending again could
-                    // make two, so it is looked up a few times more, and then left as it is
-                    Optional<ProviderReceipt> late = lookUpLate(credentials, text, started, e.getMessage());
-                    if (late.isPresent()) {
-                        return late.get();
-                    }
-                    throw new ProviderException(Kind.UNREACHABLE, "Zipwhip did not confirm the text to " + text.to()
-                            + " (" + e.getMessage() + ") and it is not in the message list after "
-                            + LATE_LOOKUPS * lateLookupMillis / 1000 + " s more; it was NOT sent again, so it cannot "
-                            + "arrive twice. If Zipwhip did send it, it comes to the conversation with the next "
-                            + "poll; check the conversation before sending it again.");
                 }
                 if (resent) {
                     throw new ProviderException(Kind.ERROR, "Zipwhip failed twice to take the text to " + text.to()
@@ -162,21 +118,69 @@ final class ZipwhipSender {
         }
     }
 
-    /** After a time-out, the look-up is repeated this often, {@link #lateLookupMillis} apart. */
-    static final int LATE_LOOKUPS = 3;
-
-    private Optional<ProviderReceipt> lookUpLate(ProviderCredentials credentials, OutboundText text, Instant started,
-            String why) throws ProviderException {
-        for (int i = 0; i < LATE_LOOKUPS; i++) {
-            pause(lateLookupMillis);
-            Optional<ProviderReceipt> found = lookUp(credentials, text, started, why);
-            if (found.isPresent()) {
-                LOG.info(() -> "A Zipwhip send timed out (" + why + "); the text arrived late as message "
-                        + found.get().providerMessageId() + ", not sent again");
-                return found;
+    /** One {@code message/send} on a session: the receipt, or the look-up when the answer named no id. */
+    private ProviderReceipt attempt(ProviderCredentials credentials, OutboundText text, Instant started)
+            throws ProviderException {
+        ZipwhipReply reply = sessions.withSession(credentials, session -> {
+            try {
+                return api.call(ZipwhipApi.SEND,
+                        // Zipwhip's clients sent +1..., 10-digit and ptn:/ forms; E.164 is unambiguous
+                        Map.of("session", session, "contacts", text.to(), "body", text.body()));
+            } catch (ZipwhipCallException e) {
+                throw new SendAttemptFailed(e);
             }
+        });
+        if (reply.sessionInvalid()) {
+            throw new ProviderException(Kind.ERROR, "Zipwhip refused a fresh session for the text to "
+                    + text.to() + " (" + reply.errorText() + "); the text was not sent");
         }
-        return Optional.empty();
+        if (!reply.success()) {
+            throw new ProviderException(Kind.REJECTED, "Zipwhip refused the text to " + text.to() + ": "
+                    + reply.errorText());
+        }
+        Optional<ProviderReceipt> receipt = receipt(reply.response());
+        if (receipt.isPresent()) {
+            return receipt.get();
+        }
+        // success, but no message id: it went out; find it rather than send it again
+        return lookUp.lookUp(credentials, text, started, "its answer carried no message id")
+                .orElseThrow(() -> new ProviderException(Kind.OUTCOME_UNKNOWN, "Zipwhip accepted the text to "
+                        + text.to() + " but named no message id, and it is not in the message list yet; "
+                        + "it was not sent again"));
+    }
+
+    /**
+     * The answer was lost: the stored text if the look-up finds it; empty if Zipwhip had answered
+     * (it is done with the request, so the text was not taken); {@link Kind#OUTCOME_UNKNOWN} after
+     * a time-out or broken connection that the late look-ups do not resolve either.
+     */
+    private Optional<ProviderReceipt> afterLostAnswer(ProviderCredentials credentials, OutboundText text,
+            Instant started, ZipwhipCallException e) throws ProviderException {
+        Optional<ProviderReceipt> found = lookUp.lookUp(credentials, text, started, e.getMessage());
+        if (found.isPresent()) {
+            LOG.info(() -> "The answer to a Zipwhip send was lost (" + e.getMessage() + "); the text is "
+                    + "message " + found.get().providerMessageId() + ", not sent again");
+            return found;
+        }
+        if (e.answered()) {
+            return Optional.empty();
+        }
+        // a time-out or broken connection: Zipwhip may still be storing it; sending again could
+        // make two, so it is looked up a few times more, and then left as it is
+        Optional<ProviderReceipt> late = lookUp.lookUpLate(credentials, text, started, e.getMessage());
+        if (late.isPresent()) {
+            return late;
+        }
+        throw new ProviderException(Kind.OUTCOME_UNKNOWN, "Zipwhip did not confirm the text to " + text.to()
+                + " (" + e.getMessage() + ") and it is not in the message list after " + lookUp.lateSeconds()
+                + " s more; it was NOT sent again, so it cannot arrive twice. If Zipwhip did send it, it comes to "
+                + "the conversation with the next poll; check the conversation before sending it again.");
+    }
+
+    /** A failure before anything reached Zipwhip: the same kind (and retry time), saying the text was not sent. */
+    private static ProviderException notSent(ZipwhipCallException e, OutboundText text) {
+        return new ProviderException(e.kind(), e.getMessage() + "; the text to " + text.to() + " was not sent", null,
+                e.retryAfter().orElse(null), null);
     }
 
     /** A failed {@code message/send} itself (not the login before it). */
@@ -205,7 +209,7 @@ final class ZipwhipSender {
         }
     }
 
-    private static void pause(long millis) throws ProviderException {
+    static void pause(long millis) throws ProviderException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -245,56 +249,5 @@ final class ZipwhipSender {
         JsonObject o = new JsonObject();
         o.add("id", token.get(idField));
         return o;
-    }
-
-    /**
-     * Searches the account's recent messages (newest first) for this text: outbound (by
-     * {@link ZipwhipMessages#direction}, never by {@code sourceAddress} alone), to that number,
-     * with that body, dated from the attempt on, and not already the receipt of another send.
-     * The scan stops at the first message dated before the attempt (a message whose date does
-     * not read bounds nothing) or after the page budget. Pages are read by offset, and each
-     * next page starts one message early, so messages arriving meanwhile (which push older ones
-     * to later offsets) can repeat a message, never hide one.
-     */
-    private Optional<ProviderReceipt> lookUp(ProviderCredentials credentials, OutboundText text, Instant started,
-            String why) throws ProviderException {
-        Instant since = started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW);
-        try {
-            Map<Long, JsonObject> matches = new java.util.TreeMap<>();
-            boolean older = false;
-            int start = 0;
-            for (int page = 0; page < maxPages && !older; page++) {
-                JsonArray page_ = list.page(credentials, start, list.pageSize());
-                for (JsonElement e : page_) {
-                    JsonObject m = e.getAsJsonObject();
-                    Optional<Instant> created = ZipwhipMessages.created(m);
-                    if (created.isPresent() && created.get().isBefore(since)) {
-                        older = true;
-                        continue;
-                    }
-                    if (messages.outbound(m, credentials.phoneNumber())
-                            && messages.counterpart(m).map(text.to()::equals).orElse(false)
-                            && text.body().equals(ZipwhipMessages.text(m, "body"))) {
-                        matches.put(ZipwhipMessages.id(m), m);
-                    }
-                }
-                if (page_.size() < list.pageSize()) {
-                    break;
-                }
-                start += list.pageSize() - 1;
-            }
-            for (JsonObject m : matches.values()) {
-                long id = ZipwhipMessages.id(m);
-                if (messages.claimSent(id)) {
-                    return Optional.of(new ProviderReceipt(Long.toString(id), DeliveryStatus.QUEUED,
-                            ZipwhipMessages.createdOrRead(m), ZipwhipMessages.text(m, "fingerprint")));
-                }
-            }
-            return Optional.empty();
-        } catch (ProviderException e) {
-            throw new ProviderException(Kind.ERROR, "Zipwhip's answer to the text to " + text.to() + " was lost ("
-                    + why + ") and looking it up failed (" + e.getMessage() + "); it was NOT sent again, so it "
-                    + "cannot arrive twice. Check the conversation before sending it again.");
-        }
     }
 }

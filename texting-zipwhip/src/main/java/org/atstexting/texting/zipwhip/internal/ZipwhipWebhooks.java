@@ -1,7 +1,5 @@
 package org.atstexting.texting.zipwhip.internal;
 
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -24,10 +20,6 @@ import java.util.logging.Logger;
 
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
-import org.atstexting.texting.spi.ProviderException.Kind;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
  * Keeps each account's webhooks as they should be, on one background thread per client,
@@ -53,7 +45,7 @@ final class ZipwhipWebhooks implements AutoCloseable {
     /** Events the webhook is installed for: replies, and delivery progress of sent texts. */
     static final List<String> WEBHOOK_EVENTS = List.of("receive", "progress");
 
-    private final ZipwhipApi api;
+    private final ZipwhipWebhookCalls calls;
     private final WebhookSecrets secrets;
     private final ZipwhipSessions sessions;
     /** The webhook's URL without its query, or null when webhooks are off. */
@@ -71,7 +63,7 @@ final class ZipwhipWebhooks implements AutoCloseable {
 
     ZipwhipWebhooks(ZipwhipApi api, WebhookSecrets secrets, ZipwhipSessions sessions, String webhookUrl,
             Duration checkEvery, Duration idle, Clock clock) {
-        this.api = api;
+        this.calls = new ZipwhipWebhookCalls(api, sessions);
         this.secrets = secrets;
         this.sessions = sessions;
         this.webhookUrl = webhookUrl;
@@ -154,9 +146,9 @@ final class ZipwhipWebhooks implements AutoCloseable {
         liveSecrets.remove(username);
         if (credentials != null) {
             try {
-                for (Hook hook : list(credentials)) {
+                for (ZipwhipHook hook : calls.list(credentials)) {
                     if (hook.ours(username)) {
-                        delete(credentials, hook);
+                        calls.delete(credentials, hook);
                     }
                 }
             } catch (ProviderException | RuntimeException e) {
@@ -176,10 +168,10 @@ final class ZipwhipWebhooks implements AutoCloseable {
     void reconcile(ProviderCredentials credentials) {
         String username = credentials.username();
         try {
-            List<Hook> installed = list(credentials);
+            List<ZipwhipHook> installed = calls.list(credentials);
             Set<String> keptSecrets = new HashSet<>();
             Set<String> covered = new HashSet<>();
-            for (Hook hook : installed) {
+            for (ZipwhipHook hook : installed) {
                 if (!hook.ours(username)) {
                     continue; // another integration's webhook: not ours to touch
                 }
@@ -191,7 +183,7 @@ final class ZipwhipWebhooks implements AutoCloseable {
                     keptSecrets.add(hook.secret());
                     liveSecrets.putIfAbsent(username, hook.secret());
                 } else {
-                    delete(credentials, hook);
+                    calls.delete(credentials, hook);
                 }
             }
             if (webhookUrl != null) {
@@ -223,8 +215,7 @@ final class ZipwhipWebhooks implements AutoCloseable {
             // stored before it is added: Zipwhip may push the first event before webhook/add answers
             secrets.put(username, credentials.phoneNumber(), webhookUrl, secret);
             keptSecrets.add(secret);
-            ZipwhipReply reply = sessions.withSession(credentials, session -> api.call("webhook/add",
-                    Map.of("session", session, "type", "message", "event", event, "url", url, "method", "POST")));
+            ZipwhipReply reply = calls.add(credentials, event, url);
             if (reply.success()) {
                 covered.add(event);
                 LOG.info(() -> "Installed the Zipwhip '" + event + "' webhook of " + LogText.sanitize(username)
@@ -241,36 +232,6 @@ final class ZipwhipWebhooks implements AutoCloseable {
         }
     }
 
-    private List<Hook> list(ProviderCredentials credentials) throws ProviderException {
-        ZipwhipReply reply = sessions.withSession(credentials, session -> api.call("webhook/list",
-                Map.of("session", session)));
-        if (!reply.success()) {
-            throw new ProviderException(Kind.ERROR, "Zipwhip refused webhook/list: " + reply.errorText());
-        }
-        if (reply.response() == null || !reply.response().isJsonArray()) {
-            throw new ProviderException(Kind.ERROR, "Zipwhip's webhook/list answer was not a list");
-        }
-        List<Hook> hooks = new ArrayList<>();
-        for (JsonElement e : reply.response().getAsJsonArray()) {
-            if (e.isJsonObject()) {
-                Hook.of(e.getAsJsonObject()).ifPresent(hooks::add);
-            }
-        }
-        return hooks;
-    }
-
-    private void delete(ProviderCredentials credentials, Hook hook) throws ProviderException {
-        ZipwhipReply reply = sessions.withSession(credentials, session -> api.call("webhook/delete",
-                Map.of("session", session, "webhookId", hook.id())));
-        if (reply.success()) {
-            LOG.info(() -> "Deleted the stale Zipwhip '" + hook.event() + "' webhook of "
-                    + LogText.sanitize(credentials.username()) + " at " + LogText.sanitize(hook.base()));
-        } else {
-            LOG.warning(() -> "Zipwhip refused to delete webhook " + LogText.sanitize(hook.id()) + " ("
-                    + reply.errorText() + ")");
-        }
-    }
-
     /** For tests: waits (up to 30 s) until what was queued before, and what that queued, is done. */
     void awaitBackground() throws Exception {
         for (int i = 0; i < 3; i++) {
@@ -281,55 +242,5 @@ final class ZipwhipWebhooks implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
-    }
-
-    /**
-     * One installed webhook as {@code webhook/list} shows it. Its shape is not confirmed
-     * (zipwhip-api.md): the id is read from {@code webhookId}, else {@code id}.
-     */
-    record Hook(String id, String event, String url) {
-
-        static Optional<Hook> of(JsonObject o) {
-            String id = Optional.ofNullable(ZipwhipMessages.text(o, "webhookId")).orElse(ZipwhipMessages.text(o, "id"));
-            String event = ZipwhipMessages.text(o, "event");
-            String url = ZipwhipMessages.text(o, "url");
-            return id == null || event == null || url == null ? Optional.empty() : Optional.of(new Hook(id, event, url));
-        }
-
-        String base() {
-            int q = url.indexOf('?');
-            return q < 0 ? url : url.substring(0, q);
-        }
-
-        Map<String, String> query() {
-            Map<String, String> params = new LinkedHashMap<>();
-            String raw;
-            try {
-                raw = URI.create(url).getRawQuery();
-            } catch (IllegalArgumentException e) {
-                return params;
-            }
-            if (raw != null) {
-                for (String pair : raw.split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return params;
-        }
-
-        /** Whether we installed it for this account: our servlet's path, this account, a secret. */
-        boolean ours(String username) {
-            Map<String, String> q = query();
-            return base().endsWith(ZipwhipClient.WEBHOOK_PATH) && username.equals(q.get("account"))
-                    && q.containsKey("secret");
-        }
-
-        String secret() {
-            return query().get("secret");
-        }
     }
 }

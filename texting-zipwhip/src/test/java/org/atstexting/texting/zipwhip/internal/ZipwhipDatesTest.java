@@ -16,20 +16,20 @@ public class ZipwhipDatesTest extends SandboxTestBase {
     @Test
     public void bothFormatsRead() {
         Instant at = Instant.parse("2026-12-01T23:37:53Z");
-        assertEquals(Optional.of(at), ZipwhipMessages.date("Dec 1, 2026 11:37:53 PM"));
-        assertEquals(Optional.of(at), ZipwhipMessages.date("dec 1, 2026 11:37:53 pm"));
-        assertEquals(Optional.of(at), ZipwhipMessages.date("2026-12-01T23:37:53Z"));
-        assertEquals(Optional.of(at), ZipwhipMessages.date("2026-12-01T18:37:53-05:00"));
-        assertEquals(Optional.of(at), ZipwhipMessages.date("2026-12-01T23:37:53"));
+        assertEquals(Optional.of(at), ZipwhipDates.date("Dec 1, 2026 11:37:53 PM"));
+        assertEquals(Optional.of(at), ZipwhipDates.date("dec 1, 2026 11:37:53 pm"));
+        assertEquals(Optional.of(at), ZipwhipDates.date("2026-12-01T23:37:53Z"));
+        assertEquals(Optional.of(at), ZipwhipDates.date("2026-12-01T18:37:53-05:00"));
+        assertEquals(Optional.of(at), ZipwhipDates.date("2026-12-01T23:37:53"));
         assertEquals(Optional.of(Instant.parse("2026-01-05T09:05:07Z")),
-                ZipwhipMessages.date("Jan 5, 2026 9:05:07 AM"));
+                ZipwhipDates.date("Jan 5, 2026 9:05:07 AM"));
     }
 
     @Test
     public void anUnreadableDateIsEmptyNotNow() {
-        assertEquals(Optional.empty(), ZipwhipMessages.date("yesterday-ish"));
-        assertEquals(Optional.empty(), ZipwhipMessages.date(""));
-        assertEquals(Optional.empty(), ZipwhipMessages.date(null));
+        assertEquals(Optional.empty(), ZipwhipDates.date("yesterday-ish"));
+        assertEquals(Optional.empty(), ZipwhipDates.date(""));
+        assertEquals(Optional.empty(), ZipwhipDates.date(null));
     }
 
     @Test

@@ -87,6 +87,8 @@ public class ZipwhipInboundTest extends SandboxTestBase {
                 .findFirst().orElseThrow();
         assertEquals(failing.providerMessageId(), failed.providerMessageId());
         assertTrue(failed.reason(), failed.reason().contains("Error"));
+        assertEquals("Zipwhip's code kept for support", "1", failed.failure().providerCode());
+        assertEquals(org.atstexting.texting.DeliveryFailure.Reason.UNKNOWN, failed.failure().reason());
 
         // a late "SENT" after "DELIVERED", and a state nobody knows, are not reported
         sandbox.setStatus(Long.parseLong(sent.providerMessageId()), "SENT");

@@ -57,6 +57,7 @@ public class ZipwhipWebhooksTest extends SandboxTestBase {
 
         sandbox.deliverReply(DANA, ALICE, "Yes");
         await("the reply through the webhook", () -> callback.received.size() == 1);
+        await("the sandbox recorded its delivery", () -> !sandbox.webhookDeliveries().isEmpty());
         assertEquals(200, sandbox.webhookDeliveries().get(0).status());
 
         // a new session checks again: the receive webhook is kept, not added once more
@@ -79,6 +80,7 @@ public class ZipwhipWebhooksTest extends SandboxTestBase {
         assertEquals(List.of("receive", "progress"), events());
         sandbox.deliverReply(DANA, ALICE, "back again");
         await("the reply through the new webhook", () -> callback.received.size() == 1);
+        await("the sandbox recorded its delivery", () -> !sandbox.webhookDeliveries().isEmpty());
         assertEquals(200, sandbox.webhookDeliveries().get(0).status());
     }
 

@@ -13,6 +13,9 @@ import org.atstexting.sandbox.zipwhip.SandboxMessage;
 import org.atstexting.sandbox.zipwhip.SandboxWebhook;
 import org.atstexting.sandbox.zipwhip.SandboxWebhookDelivery;
 import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
+import org.atstexting.fake.support.FakeAnswer;
+import org.atstexting.fake.support.FakeHandler;
+import org.atstexting.fake.support.FakeRequest;
 
 /**
  * The fake Zipwhip server, written from zipwhip-api.md (not from our client): plain Java, no
@@ -23,7 +26,7 @@ import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
  * {@link MessageEvents}, {@link Webhooks}, {@link WebhookPoster}, {@link FaultQueue},
  * {@link CallLog}. Thread-safe.
  */
-public class SandboxEngine implements ZipwhipSandbox {
+public class SandboxEngine implements ZipwhipSandbox, FakeHandler {
 
     private final Sessions sessions = new Sessions();
     private final MessageStore store = new MessageStore();
@@ -67,6 +70,14 @@ public class SandboxEngine implements ZipwhipSandbox {
     public SandboxResponse handle(String httpMethod, String methodPath, String contentType, long contentLength,
             InputStream body) throws IOException {
         return pipeline.handle(httpMethod, methodPath, contentType, contentLength, body);
+    }
+
+    /** One request from either server (standalone or whiteboard), answered by {@link #handle(String, String, String, long, InputStream)}. */
+    @Override
+    public FakeAnswer handle(FakeRequest request) throws IOException {
+        SandboxResponse r = handle(request.method(), request.path(), request.header("Content-Type"),
+                request.contentLength(), request.body());
+        return FakeAnswer.of(r.status(), r.contentType(), r.headers(), r.body(), 0);
     }
 
     /** {@link #handle(String, String, String, long, InputStream)} for a body already in memory. */

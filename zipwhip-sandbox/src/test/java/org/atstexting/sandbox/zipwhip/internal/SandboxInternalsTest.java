@@ -134,9 +134,9 @@ public class SandboxInternalsTest {
 
     @Test
     public void demoGlueReadsThePortOrDefaultsTo8080() {
-        assertEquals(8080, DemoProviderConfigurer.port(null));
-        assertEquals(8080, DemoProviderConfigurer.port("x"));
-        assertEquals(8080, DemoProviderConfigurer.port("-1"));
-        assertEquals(8181, DemoProviderConfigurer.port(" 8181 "));
+        assertEquals(8080, org.atstexting.fake.support.DemoConfiguration.port(null));
+        assertEquals(8080, org.atstexting.fake.support.DemoConfiguration.port("x"));
+        assertEquals(8080, org.atstexting.fake.support.DemoConfiguration.port("-1"));
+        assertEquals(8181, org.atstexting.fake.support.DemoConfiguration.port(" 8181 "));
     }
 }

@@ -75,6 +75,8 @@ public class SandboxServletTest {
                     case "getMethod" -> "POST";
                     case "getPathInfo" -> path;
                     case "getContentType" -> contentType;
+                    case "getQueryString" -> null;
+                    case "getHeader" -> "Content-Type".equalsIgnoreCase((String) a[0]) ? contentType : null;
                     case "getContentLengthLong" -> length;
                     case "getContentLength" -> (int) Math.min(length, Integer.MAX_VALUE);
                     case "getInputStream" -> in;

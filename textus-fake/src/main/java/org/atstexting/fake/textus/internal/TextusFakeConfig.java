@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         name = "TextUs fake",
         description = "A strict loopback fake of the TextUs Next API for demos and tests. It never reaches TextUs; "
                 + "do not deploy it to production.")
-public @interface FakeConfig {
+public @interface TextusFakeConfig {
 
     @AttributeDefinition(name = "Accounts",
             description = "Demo accounts, each 'slug:+E164 number'. Not real TextUs accounts.")

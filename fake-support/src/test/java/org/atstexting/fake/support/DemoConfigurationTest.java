@@ -1,15 +1,19 @@
-package org.atstexting.sandbox.zipwhip.internal;
+package org.atstexting.fake.support;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 
 import org.junit.Test;
 
 /** The demo's provider settings follow the HTTP port at each start; an admin's own URLs stay. */
-public class DemoProviderConfigurerTest {
+/** The demo configurer follows the demo's port and leaves an admin's own URLs alone. */
+public class DemoConfigurationTest {
+
+    private static final Map<String, String> URLS = Map.of("apiBaseUrl", "/zipwhip-sandbox/", "callbackBaseUrl", "");
 
     private static Hashtable<String, Object> config(String api, String callback) {
         Hashtable<String, Object> props = new Hashtable<>();
@@ -22,9 +26,9 @@ public class DemoProviderConfigurerTest {
 
     @Test
     public void aSandboxUrlFromAnEarlierPortMovesToTheCurrentOne() {
-        Dictionary<String, Object> moved = DemoProviderConfigurer.followPort(
+        Dictionary<String, Object> moved = DemoConfiguration.followPort(
                 config("http://127.0.0.1:8080/zipwhip-sandbox/", "http://127.0.0.1:8080"),
-                "http://127.0.0.1:8181", "/zipwhip-sandbox/");
+                "http://127.0.0.1:8181", URLS);
         assertEquals("http://127.0.0.1:8181/zipwhip-sandbox/", moved.get("apiBaseUrl"));
         assertEquals("http://127.0.0.1:8181", moved.get("callbackBaseUrl"));
         assertEquals("other settings stay", 7, moved.get("pageSize"));
@@ -32,15 +36,15 @@ public class DemoProviderConfigurerTest {
 
     @Test
     public void nothingChangesOnTheSamePort() {
-        assertNull(DemoProviderConfigurer.followPort(
+        assertNull(DemoConfiguration.followPort(
                 config("http://127.0.0.1:8181/zipwhip-sandbox/", "http://127.0.0.1:8181"),
-                "http://127.0.0.1:8181", "/zipwhip-sandbox/"));
+                "http://127.0.0.1:8181", URLS));
     }
 
     @Test
     public void anAdminsOwnUrlsAreLeftAlone() {
-        assertNull(DemoProviderConfigurer.followPort(
+        assertNull(DemoConfiguration.followPort(
                 config("https://api.zipwhip.com/", "https://ats.example.com"), "http://127.0.0.1:8181",
-                "/zipwhip-sandbox/"));
+                URLS));
     }
 }

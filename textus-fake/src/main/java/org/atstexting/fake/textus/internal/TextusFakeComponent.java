@@ -7,15 +7,15 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The fake as an OSGi service; a configuration change re-creates it, and with it all its state. */
-@Component(configurationPid = FakeComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(configurationPid = TextusFakeComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = TextusFakeEngine.class)
-@Designate(ocd = FakeConfig.class)
-public class FakeComponent extends TextusFakeEngine {
+@Designate(ocd = TextusFakeConfig.class)
+public class TextusFakeComponent extends TextusFakeEngine {
 
     static final String PID = "org.atstexting.textus.fake";
 
     @Activate
-    public FakeComponent(FakeConfig config) {
+    public TextusFakeComponent(TextusFakeConfig config) {
         for (String entry : config.accounts()) {
             String[] parts = entry.split(":", 2);
             if (parts.length != 2) {

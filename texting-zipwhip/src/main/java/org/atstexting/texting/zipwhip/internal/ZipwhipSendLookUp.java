@@ -1,0 +1,126 @@
+package org.atstexting.texting.zipwhip.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.spi.OutboundText;
+import org.atstexting.texting.spi.ProviderCredentials;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderException.Kind;
+import org.atstexting.texting.spi.ProviderReceipt;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * Finds a text Zipwhip stored although its {@code message/send} answer was lost, so that a lost
+ * answer never becomes a second text: in the account's {@code message/list}, an outbound message
+ * to that number with that body, dated from the attempt on, not already the receipt of another send.
+ */
+final class ZipwhipSendLookUp {
+
+    private static final Logger LOG = Logger.getLogger(ZipwhipSendLookUp.class.getName());
+
+    /** How far before a send attempt a message found by the look-up may be dated (clock skew, whole seconds). */
+    static final Duration LOOKUP_SKEW = Duration.ofSeconds(5);
+    /** After a time-out, the look-up is repeated this often, {@link #lateLookupMillis} apart. */
+    static final int LATE_LOOKUPS = 3;
+
+    private final ZipwhipMessages messages;
+    private final ZipwhipMessageList list;
+    private final int maxPages;
+    private final long lateLookupMillis;
+
+    ZipwhipSendLookUp(ZipwhipConfiguration config, ZipwhipMessages messages, ZipwhipMessageList list) {
+        this.messages = messages;
+        this.list = list;
+        this.maxPages = Math.max(1, config.maxPagesPerPoll());
+        // a timed-out send may still be stored: look again a response time-out later (at most 5 s)
+        this.lateLookupMillis = Math.min(5_000L, Math.max(1, config.responseTimeoutSeconds()) * 1000L);
+    }
+
+    /** How long the late look-ups wait in all, in seconds (for the message that gives up). */
+    long lateSeconds() {
+        return LATE_LOOKUPS * lateLookupMillis / 1000;
+    }
+
+    /** The look-up repeated {@link #LATE_LOOKUPS} times: a timed-out send may be stored after a while. */
+    Optional<ProviderReceipt> lookUpLate(ProviderCredentials credentials, OutboundText text, Instant started,
+            String why) throws ProviderException {
+        for (int i = 0; i < LATE_LOOKUPS; i++) {
+            ZipwhipSender.pause(lateLookupMillis);
+            Optional<ProviderReceipt> found = lookUp(credentials, text, started, why);
+            if (found.isPresent()) {
+                LOG.info(() -> "A Zipwhip send timed out (" + why + "); the text arrived late as message "
+                        + found.get().providerMessageId() + ", not sent again");
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Searches the account's recent messages (newest first) for this text: outbound (by
+     * {@link ZipwhipMessages#direction}, never by {@code sourceAddress} alone), to that number,
+     * with that body, dated from the attempt on, and not already the receipt of another send.
+     * The scan stops at the first message dated before the attempt (a message whose date does
+     * not read bounds nothing) or after the page budget. Pages are read by offset, and each
+     * next page starts one message early, so messages arriving meanwhile (which push older ones
+     * to later offsets) can repeat a message, never hide one.
+     *
+     * @throws ProviderException {@link Kind#OUTCOME_UNKNOWN} if the look-up itself failed
+     */
+    Optional<ProviderReceipt> lookUp(ProviderCredentials credentials, OutboundText text, Instant started,
+            String why) throws ProviderException {
+        try {
+            for (JsonObject m : matches(credentials, text, started).values()) {
+                long id = ZipwhipMessages.id(m);
+                if (messages.claimSent(id)) {
+                    return Optional.of(new ProviderReceipt(Long.toString(id), DeliveryStatus.QUEUED,
+                            ZipwhipDates.createdOrRead(m), ZipwhipMessages.text(m, "fingerprint")));
+                }
+            }
+            return Optional.empty();
+        } catch (ProviderException e) {
+            throw new ProviderException(Kind.OUTCOME_UNKNOWN, "Zipwhip's answer to the text to " + text.to()
+                    + " was lost (" + why + ") and looking it up failed (" + e.getMessage() + "); it was NOT sent "
+                    + "again, so it cannot arrive twice. Check the conversation before sending it again.", e);
+        }
+    }
+
+    private Map<Long, JsonObject> matches(ProviderCredentials credentials, OutboundText text, Instant started)
+            throws ProviderException {
+        Instant since = started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW);
+        Map<Long, JsonObject> matches = new TreeMap<>();
+        boolean older = false;
+        int start = 0;
+        for (int page = 0; page < maxPages && !older; page++) {
+            JsonArray found = list.page(credentials, start, list.pageSize());
+            for (JsonElement e : found) {
+                JsonObject m = e.getAsJsonObject();
+                Optional<Instant> created = ZipwhipDates.created(m);
+                if (created.isPresent() && created.get().isBefore(since)) {
+                    older = true;
+                    continue;
+                }
+                if (messages.outbound(m, credentials.phoneNumber())
+                        && messages.counterpart(m).map(text.to()::equals).orElse(false)
+                        && text.body().equals(ZipwhipMessages.text(m, "body"))) {
+                    matches.put(ZipwhipMessages.id(m), m);
+                }
+            }
+            if (found.size() < list.pageSize()) {
+                break;
+            }
+            start += list.pageSize() - 1;
+        }
+        return matches;
+    }
+}
