@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
+import org.atstexting.texting.spi.ProviderSecrets;
 import org.atstexting.texting.spi.StatusUpdate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -79,22 +79,15 @@ public final class TextusInbound {
     private volatile Settings settings = new Settings(false, "", "");
     private volatile String accountNumber;
 
+    /** In OSGi the secrets are the core's shared ones, so every node of a cluster verifies a webhook. */
     @Activate
-    public TextusInbound(BundleContext context) {
-        this(dataFile(context));
+    public TextusInbound(@Reference ProviderSecrets shared) {
+        this.secrets = new WebhookSecrets(shared);
     }
 
+    /** Secrets in a file: for tests and for running outside OSGi. */
     TextusInbound(File secretsFile) {
         this.secrets = new WebhookSecrets(secretsFile.toPath());
-    }
-
-    private static File dataFile(BundleContext context) {
-        File file = context.getDataFile("textus-webhooks.properties");
-        if (file == null) {
-            throw new IllegalStateException("The framework gives the TextUs bundle no data area to keep its "
-                    + "webhook secrets in; webhooks cannot be verified");
-        }
-        return file;
     }
 
     void setCallback(ProviderCallback callback) {

@@ -11,18 +11,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.atstexting.texting.spi.ProviderSecrets;
+
 /**
- * The webhook secrets TextUs returned when this node registered an integration, per account
- * slug and callback URL, kept in the bundle's data area (written atomically) so a restart
- * neither loses them nor registers again. The file holds secrets: it is only in the data area,
- * and nothing here logs its content.
+ * The webhook secrets TextUs returned when an integration was registered, per account slug and
+ * callback URL. In OSGi they are the core's shared, encrypted ones ({@link ProviderSecrets}):
+ * every node of a cluster verifies a webhook the balancer sends it, and no node registers again
+ * what another registered. Outside OSGi (tests) they live in a file, written atomically, so a
+ * restart neither loses them nor registers again. Nothing here logs a secret.
  */
 final class WebhookSecrets {
 
+    private final ProviderSecrets shared;
     private final Path file;
     private final Properties secrets = new Properties();
 
+    /** The core's shared secrets. */
+    WebhookSecrets(ProviderSecrets shared) {
+        this.shared = shared;
+        this.file = null;
+    }
+
+    /** A file of this JVM's own (tests, outside OSGi). */
     WebhookSecrets(Path file) {
+        this.shared = null;
         this.file = file;
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -38,11 +50,15 @@ final class WebhookSecrets {
     }
 
     synchronized boolean has(String account, String callbackUrl) {
-        return secrets.containsKey(key(account, callbackUrl));
+        return shared != null ? shared.get(TextusProvider.KEY, key(account, callbackUrl)).isPresent()
+                : secrets.containsKey(key(account, callbackUrl));
     }
 
     /** Every secret known for the account (one per callback URL it was registered for). */
     synchronized List<String> of(String account) {
+        if (shared != null) {
+            return List.copyOf(shared.list(TextusProvider.KEY, account + "|").values());
+        }
         List<String> out = new ArrayList<>();
         for (String name : secrets.stringPropertyNames()) {
             if (name.startsWith(account + "|")) {
@@ -53,6 +69,10 @@ final class WebhookSecrets {
     }
 
     synchronized void put(String account, String callbackUrl, String secret) {
+        if (shared != null) {
+            shared.put(TextusProvider.KEY, key(account, callbackUrl), secret);
+            return;
+        }
         secrets.setProperty(key(account, callbackUrl), secret);
         try {
             Files.createDirectories(file.getParent());

@@ -1,15 +1,7 @@
 package org.atstexting.texting.zipwhip.internal;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -19,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,9 +20,10 @@ import java.util.TreeSet;
  * the callback URL; Zipwhip documents no signature scheme, so presenting the secret is the
  * proof that a call comes from Zipwhip.
  *
- * <p>Decision: only the SHA-256 of each secret is kept, in a properties file in the
- * bundle's data area (owner-only where the file system allows), next to the callback URL
- * it was installed for and the account's number. The secret itself exists in memory only
+ * <p>Decision: only the SHA-256 of each secret is kept, next to the callback URL it was
+ * installed for and the account's number: in OSGi in the core's shared table
+ * ({@link org.atstexting.texting.spi.ProviderSecrets}), so a webhook the balancer sends to any
+ * node is verified there; outside OSGi in a file ({@link SecretTable#inFile}). The secret itself exists in memory only
  * while the webhook is installed; nothing here ever logs it. A stolen file does not let
  * anyone forge a call, and a restart keeps verifying, because verifying needs the hash
  * only. Calls are checked by hashing the presented secret and comparing hashes with
@@ -48,18 +40,16 @@ final class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path file;
-    private final Properties props = new Properties();
+    private final SecretTable props;
 
+    /** Secrets in a file of the bundle's data area: for one node, tests, and running outside OSGi. */
     WebhookSecrets(Path file) {
-        this.file = file;
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                props.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the Zipwhip webhook store " + file, e);
-            }
-        }
+        this(SecretTable.inFile(file, "Zipwhip webhooks: SHA-256 of each account's secret, never the secret"));
+    }
+
+    /** Secrets in the given table: the core's shared one, so every node verifies what any node installed. */
+    WebhookSecrets(SecretTable table) {
+        this.props = table;
     }
 
     static String newSecret() {
@@ -77,7 +67,7 @@ final class WebhookSecrets {
     }
 
     synchronized Optional<Entry> entry(String account) {
-        String hashes = props.getProperty(account + ".hashes", props.getProperty(account + ".hash"));
+        String hashes = props.get(account + ".hashes").orElse(props.get(account + ".hash").orElse(null));
         if (hashes == null || hashes.isBlank()) {
             return Optional.empty();
         }
@@ -86,8 +76,8 @@ final class WebhookSecrets {
             for (String h : hashes.split(",")) {
                 parsed.add(HexFormat.of().parseHex(h.trim()));
             }
-            return Optional.of(new Entry(account, props.getProperty(account + ".number", ""),
-                    props.getProperty(account + ".url", ""), parsed));
+            return Optional.of(new Entry(account, props.get(account + ".number").orElse(""),
+                    props.get(account + ".url").orElse(""), parsed));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -96,7 +86,7 @@ final class WebhookSecrets {
     /** The accounts that have secrets. */
     synchronized Set<String> accounts() {
         Set<String> accounts = new TreeSet<>();
-        for (String key : props.stringPropertyNames()) {
+        for (String key : props.names()) {
             if (key.endsWith(".number")) {
                 accounts.add(key.substring(0, key.length() - ".number".length()));
             }
@@ -139,7 +129,7 @@ final class WebhookSecrets {
         if (hashes.isEmpty()) {
             remove(account);
         } else {
-            store(account, props.getProperty(account + ".number", ""), props.getProperty(account + ".url", ""),
+            store(account, props.get(account + ".number").orElse(""), props.get(account + ".url").orElse(""),
                     hashes);
         }
     }
@@ -152,51 +142,19 @@ final class WebhookSecrets {
 
     private void store(String account, String accountNumber, String callbackUrl, Set<String> hashes) {
         props.remove(account + ".hash");
-        props.setProperty(account + ".hashes", String.join(",", hashes));
-        props.setProperty(account + ".number", accountNumber);
-        props.setProperty(account + ".url", callbackUrl);
-        save();
+        props.put(account + ".hashes", String.join(",", hashes));
+        props.put(account + ".number", accountNumber);
+        props.put(account + ".url", callbackUrl);
     }
 
     synchronized void remove(String account) {
-        if (props.remove(account + ".hash") != null | props.remove(account + ".hashes") != null
-                | props.remove(account + ".number") != null | props.remove(account + ".url") != null) {
-            save();
+        for (String key : new String[] {".hash", ".hashes", ".number", ".url"}) {
+            props.remove(account + key);
         }
     }
 
     /** Revokes every secret: webhooks were switched off, every push is refused from now on. */
     synchronized void removeAll() {
-        if (!props.isEmpty()) {
-            props.clear();
-            save();
-        }
-    }
-
-    private void save() {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "webhooks", ".tmp");
-            try {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the data area's ACLs apply
-                }
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    props.store(out, "Zipwhip webhooks: SHA-256 of each account's secret, never the secret");
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the Zipwhip webhook store " + file, e);
-        }
+        props.clear();
     }
 }

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
+import org.atstexting.texting.spi.ProviderSecrets;
 import org.atstexting.texting.spi.StatusUpdate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -78,22 +78,18 @@ public final class ZipwhipInbound {
 
     private volatile ZipwhipMessages messages;
 
+    /**
+     * In OSGi the secrets are the core's shared ones: a webhook the balancer sends to any node of
+     * a cluster is verified there, and installed once for all nodes.
+     */
     @Activate
-    public ZipwhipInbound(BundleContext context) {
-        this(dataFile(context));
+    public ZipwhipInbound(@Reference ProviderSecrets shared) {
+        this.secrets = new WebhookSecrets(SecretTable.shared(shared, ZipwhipProvider.KEY));
     }
 
+    /** Secrets in a file: for tests and for running outside OSGi. */
     ZipwhipInbound(File secretsFile) {
         this.secrets = new WebhookSecrets(secretsFile.toPath());
-    }
-
-    private static File dataFile(BundleContext context) {
-        File file = context.getDataFile("zipwhip-webhooks.properties");
-        if (file == null) {
-            throw new IllegalStateException("The framework gives the Zipwhip bundle no data area to keep its "
-                    + "webhook secrets in; webhooks cannot be verified");
-        }
-        return file;
     }
 
     /** For tests and for running outside OSGi. */

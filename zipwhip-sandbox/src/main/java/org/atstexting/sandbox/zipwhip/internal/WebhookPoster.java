@@ -63,7 +63,7 @@ final class WebhookPoster {
             status = -1; // the receiver could not be reached; like Zipwhip, the sandbox does not say why
         }
         synchronized (this) {
-            deliveries.addLast(new SandboxWebhookDelivery(hook.id(), event, messageId, status));
+            deliveries.addLast(new SandboxWebhookDelivery(hook.id(), event, messageId, status, hook.url(), body));
             if (deliveries.size() > MAX_DELIVERIES) {
                 deliveries.removeFirst();
             }
