@@ -2,9 +2,7 @@ package org.atstexting.texting.archive.internal;
 
 import java.io.File;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -17,12 +15,27 @@ import com.google.gson.Gson;
 
 /**
  * The archive's durable state in an H2 MVStore (where: {@link #location}): texts on their
- * way to the host ({@code pending}), texts attached and where ({@code attached}), and texts
- * that matched no record ({@code unmatched}). A text the host cannot take now is committed
- * to {@code pending} and handed over when the host is back.
+ * way to the host ({@link Place#PENDING}), texts attached and where ({@link Place#ATTACHED}),
+ * and texts that matched no record ({@link Place#UNMATCHED}). A text the host cannot take
+ * now is committed as pending and handed over when the host is back.
  */
 @Component(service = ArchiveStore.class)
 public final class ArchiveStore {
+
+    /** Where a stored text is. */
+    enum Place { PENDING, ATTACHED, UNMATCHED }
+
+    /** A stored text and where it is. */
+    record Stored(String key, ArchiveEntry entry, Place place) {
+    }
+
+    /**
+     * A text's new state for {@link #commit}.
+     *
+     * @param from where it was, {@code null} if the store has never seen it
+     */
+    record Move(String key, ArchiveEntry entry, Place from, Place to) {
+    }
 
     /**
      * H2's "retry:" file system reopens the file channel when a thread is interrupted in the
@@ -32,16 +45,13 @@ public final class ArchiveStore {
      */
     static final String INTERRUPT_SAFE = "retry:";
 
-
     private static final Gson GSON = new Gson();
     /** Framework or system property: the directory holding the core's and the archive's stores. */
     static final String DATA_DIR_PROPERTY = "atstexting.data.dir";
     static final String STORE_FILE = "texting-archive.mv";
 
     private final MVStore store;
-    private final MVMap<String, String> pending;
-    private final MVMap<String, String> attached;
-    private final MVMap<String, String> unmatched;
+    private final java.util.Map<Place, MVMap<String, String>> maps = new java.util.EnumMap<>(Place.class);
 
     @Activate
     public ArchiveStore(BundleContext context) {
@@ -68,80 +78,39 @@ public final class ArchiveStore {
     ArchiveStore(File file) {
         file.getAbsoluteFile().getParentFile().mkdirs();
         store = new MVStore.Builder().fileName(INTERRUPT_SAFE + file.getAbsolutePath()).autoCommitDisabled().open();
-        pending = store.openMap("pending");
-        attached = store.openMap("attached");
-        unmatched = store.openMap("unmatched");
+        for (Place place : Place.values()) {
+            maps.put(place, store.openMap(place.name().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
-    Optional<ArchiveEntry> pending(String key) {
-        return read(pending.get(key));
-    }
-
-    Optional<ArchiveEntry> attached(String key) {
-        return read(attached.get(key));
-    }
-
-    Optional<ArchiveEntry> unmatched(String key) {
-        return read(unmatched.get(key));
-    }
-
-    List<String> pendingKeys() {
-        return List.copyOf(pending.keySet());
-    }
-
-    List<ArchiveEntry> unmatched() {
-        return unmatched.values().stream().map(json -> GSON.fromJson(json, ArchiveEntry.class)).toList();
-    }
-
-    void putPending(String key, ArchiveEntry entry) {
-        pending.put(key, GSON.toJson(entry));
-        store.commit();
-    }
-
-    /** Records where a text ended up, in one commit. */
-    void settle(String key, ArchiveEntry entry) {
-        settleUncommitted(key, entry, false);
-        store.commit();
-    }
-
-    /** @param fresh whether the text is in none of the maps yet (nothing to move it from) */
-    private void settleUncommitted(String key, ArchiveEntry entry, boolean fresh) {
-        if (entry.records().isEmpty()) {
-            unmatched.put(key, GSON.toJson(entry));
-        } else {
-            if (!fresh) {
-                unmatched.remove(key);
+    /** The text with that key, wherever it is (a text is in one place at a time). */
+    Optional<Stored> find(String key) {
+        for (Place place : Place.values()) {
+            String json = maps.get(place).get(key);
+            if (json != null) {
+                return Optional.of(new Stored(key, GSON.fromJson(json, ArchiveEntry.class), place));
             }
-            attached.put(key, GSON.toJson(entry));
         }
-        if (!fresh && pending.containsKey(key)) {
-            pending.remove(key);
+        return Optional.empty();
+    }
+
+    List<String> keys(Place place) {
+        return List.copyOf(maps.get(place).keySet());
+    }
+
+    List<ArchiveEntry> entries(Place place) {
+        return maps.get(place).values().stream().map(json -> GSON.fromJson(json, ArchiveEntry.class)).toList();
+    }
+
+    /** Records the new state of several texts in one commit. */
+    void commit(List<Move> moves) {
+        for (Move move : moves) {
+            if (move.from() != null && move.from() != move.to()) {
+                maps.get(move.from()).remove(move.key());
+            }
+            maps.get(move.to()).put(move.key(), GSON.toJson(move.entry()));
         }
-    }
-
-    /** Keeps several texts pending, in one commit. */
-    void putPendingAll(Map<String, ArchiveEntry> entries) {
-        entries.forEach((key, entry) -> pending.put(key, GSON.toJson(entry)));
         store.commit();
-    }
-
-    /**
-     * Records where several texts ended up, in one commit.
-     *
-     * @param fresh the keys of texts that are in none of the maps yet
-     */
-    void settleAll(Map<String, ArchiveEntry> entries, Set<String> fresh) {
-        entries.forEach((key, entry) -> settleUncommitted(key, entry, fresh.contains(key)));
-        store.commit();
-    }
-
-    void putUnmatched(String key, ArchiveEntry entry) {
-        unmatched.put(key, GSON.toJson(entry));
-        store.commit();
-    }
-
-    private static Optional<ArchiveEntry> read(String json) {
-        return json == null ? Optional.empty() : Optional.of(GSON.fromJson(json, ArchiveEntry.class));
     }
 
     @Deactivate
