@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,6 +61,8 @@ final class PageWriter {
         private final String key;
         private final RecordRef origin;
         private final Place from;
+        /** The status the store had when this page read it ({@code null}: a new text). */
+        private final DeliveryStatus previous;
         private TextMessage message;
         private List<RecordRef> records;
         private boolean changed;
@@ -70,6 +73,7 @@ final class PageWriter {
             this.origin = origin;
             this.records = records;
             this.from = from;
+            this.previous = from == null ? null : message.status();
         }
 
         static Work of(ArchiveStore.Stored stored) {
@@ -89,16 +93,22 @@ final class PageWriter {
         Move to(Place place) {
             return new Move(key, ArchiveEntry.of(message, origin, records), from, place);
         }
+
+        ArchiveStore.Claim claim() {
+            return new ArchiveStore.Claim(key, ArchiveEntry.of(message, origin, records), previous);
+        }
     }
 
     /** Archives a page; one outcome per item, in order. */
     synchronized List<ArchiveOutcome> write(List<ArchiveItem> items) {
+        Map<String, ArchiveStore.Stored> stored = store.find(items.stream().map(ArchiveItem::messageKey)
+                .collect(java.util.stream.Collectors.toSet()));
         Map<String, Work> work = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>(items.size());
         List<TextMessage> states = new ArrayList<>(items.size());
         for (ArchiveItem item : items) {
             String key = item.messageKey();
-            Work w = work.computeIfAbsent(key, k -> store.find(k).map(Work::of).orElse(null));
+            Work w = work.computeIfAbsent(key, k -> Optional.ofNullable(stored.get(k)).map(Work::of).orElse(null));
             Change change;
             if (item instanceof ArchiveItem.Text text && w == null) {
                 w = new Work(key, text.message(), text.origin(), List.of(), null);
@@ -114,10 +124,27 @@ final class PageWriter {
             changes.add(change);
             states.add(w == null ? null : w.message);
         }
-        settle(work.values().stream().filter(w -> w != null && w.changed).toList());
+        List<Work> changed = work.values().stream().filter(w -> w.changed).toList();
+        Set<String> lost = changed.isEmpty() ? Set.of() : store.claim(changed.stream().map(Work::claim).toList());
+        settle(changed.stream().filter(w -> !lost.contains(w.key)).toList());
+        return outcomes(items, changes, states, work, lost);
+    }
+
+    /** The answer per item; a change another node made first is no change of ours (it announces it). */
+    private List<ArchiveOutcome> outcomes(List<ArchiveItem> items, List<Change> changes, List<TextMessage> states,
+            Map<String, Work> work, Set<String> lost) {
+        Map<String, ArchiveStore.Stored> now = lost.isEmpty() ? Map.of() : store.find(lost);
         List<ArchiveOutcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Work w = work.get(items.get(i).messageKey());
+            String key = items.get(i).messageKey();
+            if (lost.contains(key)) {
+                ArchiveStore.Stored other = now.get(key);
+                outcomes.add(new ArchiveOutcome(other == null ? Change.UNKNOWN : Change.UNCHANGED,
+                        other == null ? null : other.entry().message(),
+                        other == null ? List.of() : other.entry().recordRefs()));
+                continue;
+            }
+            Work w = work.get(key);
             outcomes.add(new ArchiveOutcome(changes.get(i), states.get(i), w == null ? List.of() : w.records));
         }
         return outcomes;
@@ -194,7 +221,7 @@ final class PageWriter {
 
     /** Hands the waiting texts to the host, a page at a time; stops at the first sign the host is away. */
     void deliverPending() {
-        List<String> keys = store.keys(Place.PENDING);
+        List<String> keys = store.keys(Place.PENDING, ArchiveStore.MAX_READ);
         for (int from = 0; from < keys.size() && host != null; from += PAGE) {
             if (!deliverPending(keys.subList(from, Math.min(from + PAGE, keys.size())))) {
                 return;
@@ -204,8 +231,10 @@ final class PageWriter {
 
     private synchronized boolean deliverPending(List<String> keys) {
         List<Work> waiting = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            store.find(key).filter(s -> s.place() == Place.PENDING).map(Work::of).ifPresent(waiting::add);
+        for (ArchiveStore.Stored stored : store.find(keys).values()) {
+            if (stored.place() == Place.PENDING) {
+                waiting.add(Work.of(stored));
+            }
         }
         return settle(waiting);
     }

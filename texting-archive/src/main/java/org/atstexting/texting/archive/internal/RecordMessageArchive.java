@@ -38,8 +38,9 @@ public final class RecordMessageArchive implements MessageArchive {
     private final PageWriter pages;
     private final ArchiveQueue queue;
 
+    /** @param store the highest-ranked store: the shared database's once it is there (greedy: the archive restarts on it) */
     @Activate
-    public RecordMessageArchive(@Reference ArchiveStore store) {
+    public RecordMessageArchive(@Reference(policyOption = ReferencePolicyOption.GREEDY) ArchiveStore store) {
         this.store = store;
         this.pages = new PageWriter(store);
         this.queue = new ArchiveQueue(pages::write);
@@ -85,7 +86,7 @@ public final class RecordMessageArchive implements MessageArchive {
 
     @Override
     public List<TextMessage> unmatched() {
-        return store.entries(Place.UNMATCHED).stream().map(ArchiveEntry::message)
+        return store.entries(Place.UNMATCHED, ArchiveStore.MAX_READ).stream().map(ArchiveEntry::message)
                 .sorted(Comparator.comparing(TextMessage::timestamp)).toList();
     }
 }

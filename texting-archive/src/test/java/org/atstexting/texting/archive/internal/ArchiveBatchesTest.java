@@ -48,7 +48,7 @@ public class ArchiveBatchesTest {
     public void setUp() {
         host.add(DANA, "+12065550123");
         file = new File(tmp.getRoot(), "archive.mv");
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
         archive.bindRecords(host);
     }
@@ -94,7 +94,7 @@ public class ArchiveBatchesTest {
 
         archive.stop();
         store.close();
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
         assertEquals("kept across a restart", unreachable, archive.find("zipwhip:2").orElseThrow().failure());
     }
@@ -108,7 +108,7 @@ public class ArchiveBatchesTest {
         await(archive.archive(List.of(ArchiveItem.text(mms, null))));
         archive.stop();
         store.close();
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
         assertEquals(media, archive.find("twilio:MM1").orElseThrow().media());
         assertEquals(media, host.on(DANA).get("twilio:MM1").media());

@@ -46,7 +46,7 @@ public class RecordMessageArchiveTest {
     public void setUp() {
         host.add(DANA, "+12065550123").add(GUS, "+12065550123");
         file = new File(tmp.getRoot(), "archive.mv");
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
     }
 
@@ -156,7 +156,7 @@ public class RecordMessageArchiveTest {
         archive.stop();
         store.close();
 
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
         archive.bindRecords(host);
         archive.deliverPending();
