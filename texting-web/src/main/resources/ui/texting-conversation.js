@@ -67,6 +67,9 @@ class TextingConversation extends HTMLElement {
       el('p', { class: 'texting-meta' }, el('span', { class: 'texting-sender' }, who), ' · ',
         el('time', { datetime: m.timestamp }, when(m.timestamp)), outbound ? [' · ', status] : null),
       el('p', { class: 'texting-body' }, m.body),
+      (m.media ?? []).length ? el('p', { class: 'texting-media' }, ...m.media.map((item, i) =>
+        el('a', { href: item.url, target: '_blank', rel: 'noopener noreferrer' },
+          `${i ? ' · ' : ''}Attachment ${i + 1}${item.contentType ? ` (${item.contentType})` : ''}`))) : null,
       m.status === 'FAILED' ? el('p', { class: 'texting-failure', role: 'alert' },
         `Not delivered: ${m.failureReason ?? 'the provider reported it undeliverable'}`) : null);
   }

@@ -66,6 +66,28 @@ public class ApiBaselineTest {
         }
     }
 
+    /**
+     * {@code org.atstexting.texting} went to 2.0.0 on purpose (no release exists yet): the archive
+     * seam left it for its own package and {@code TextMessage} carries why a text failed and its
+     * media. The contract stays the 1.0.0 jar, so this pins the move: the baseliner must see an
+     * incompatible change there (a major is needed, not merely allowed), and the seam package is
+     * exported on its own at 1.0.0.
+     */
+    @Test
+    public void theConsumerApiIsAtItsDeliberateMajorAndTheArchiveSeamIsItsOwnPackage() throws Exception {
+        File contract = new File(ApiBaselineTest.class.getResource("/" + CONTRACT).toURI());
+        try (Jar older = new Jar(contract); Jar newer = new Jar(apiJar()); Processor reporter = new Processor()) {
+            Set<Info> infos = new Baseline(reporter, new DiffPluginImpl()).baseline(newer, older, null);
+            Info api = infos.stream().filter(i -> i.packageName.equals("org.atstexting.texting")).findFirst()
+                    .orElseThrow();
+            assertEquals("2.0.0", api.newerVersion.toString());
+            assertEquals("the change needs the major", 2, api.suggestedVersion.getMajor());
+            assertFalse(api.mismatch);
+            String exports = newer.getManifest().getMainAttributes().getValue("Export-Package");
+            assertTrue(exports, exports.contains("org.atstexting.texting.archive;version=\"1.0.0\""));
+        }
+    }
+
     @Test
     public void theUnchangedApiMatchesItsRelease() throws Exception {
         try (Jar older = new Jar(apiJar()); Jar newer = new Jar(apiJar())) {

@@ -38,7 +38,9 @@ final class Components {
             return false;
         }
         for (int i = 0; i < types.length; i++) {
-            if (args[i] != null && !types[i].isInstance(args[i])) {
+            Class<?> type = types[i].isPrimitive() ? java.lang.invoke.MethodType.methodType(types[i]).wrap()
+                    .returnType() : types[i];
+            if (args[i] != null && !type.isInstance(args[i])) {
                 return false;
             }
         }
@@ -105,6 +107,9 @@ final class Components {
             }
             if (List.class.isAssignableFrom(r)) {
                 return List.of();
+            }
+            if (r.isAssignableFrom(java.util.concurrent.CompletableFuture.class)) {
+                return java.util.concurrent.CompletableFuture.completedFuture(List.of()); // an answer with nothing in it
             }
             return null;
         });

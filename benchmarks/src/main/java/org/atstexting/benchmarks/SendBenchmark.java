@@ -23,7 +23,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.atstexting.sandbox.zipwhip.StandaloneSandboxServer;
-import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.TextingService;

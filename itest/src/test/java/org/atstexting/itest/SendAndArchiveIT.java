@@ -110,7 +110,7 @@ public class SendAndArchiveIT extends TextingTestSupport {
                 .filter(m -> m.body().equals("Yes, Tuesday works")).findFirst().orElseThrow();
         assertEquals(DANA_NUMBER, reply.from());
         assertEquals("+12065550101", reply.to());
-        assertFalse(service(org.atstexting.texting.MessageArchive.class).unmatched().contains(reply));
+        assertFalse(service(org.atstexting.texting.archive.MessageArchive.class).unmatched().contains(reply));
     }
 
     private static boolean hasReply(HostRecords records, RecordRef ref) {

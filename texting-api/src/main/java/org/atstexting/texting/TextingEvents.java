@@ -32,8 +32,12 @@ public final class TextingEvents {
     public static final String USER_ID = "user.id";
     /** Property: {@link DeliveryStatus} name (String). */
     public static final String STATUS = "status";
-    /** Property: why it failed (String), on {@link #FAILED}. */
+    /** Property: why it failed (String), on {@link #FAILED}: the plain sentence when the provider gave a reason. */
     public static final String REASON = "reason";
+    /** Property: the {@link DeliveryFailure.Reason} name (String), on {@link #FAILED}, when the provider gave one (since 2.0). */
+    public static final String FAILURE = "failure";
+    /** Property: the provider's error code (String), on {@link #FAILED}, when it gave one (since 2.0). */
+    public static final String PROVIDER_CODE = "provider.code";
 
     private TextingEvents() {
     }

@@ -26,8 +26,13 @@ public interface HostRecords {
 
     /**
      * Attaches a text to a record. Idempotent: a message with the same
-     * {@link TextMessage#key()} is attached once; attaching it again only replaces its
-     * delivery status, and only if the new status moves forward.
+     * {@link TextMessage#key()} is attached once; attaching it again replaces the attached
+     * copy's delivery status and failure reason with the ones given.
+     *
+     * <p>A host keeps no status ordering of its own: the archive applies it
+     * ({@link org.atstexting.texting.DeliveryStatus#canMoveTo}) before it calls and hands a
+     * text over again only when its status moved forward, so replacing is always right. (A
+     * host that also refuses backward moves does no harm.)
      *
      * @return {@code false} if the record does not exist
      */

@@ -78,8 +78,10 @@ public final class ReferenceRecords implements HostRecords {
             if (existing == null) {
                 store.attachments().put(key, Json.write(message));
             } else if (existing.status().canMoveTo(message.status())) {
-                // the same text again: only its delivery status may move on
-                store.attachments().put(key, Json.write(existing.withStatus(message.status())));
+                // the same text again: only its delivery status (and why it failed) may move on. The archive
+                // already hands over forward moves only (HostRecords.attach); this check is not needed for that,
+                // it keeps the attached body as first written
+                store.attachments().put(key, Json.write(existing.withStatus(message.status(), message.failure())));
             }
             return true;
         });

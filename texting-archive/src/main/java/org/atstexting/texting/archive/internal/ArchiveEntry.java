@@ -3,27 +3,32 @@ package org.atstexting.texting.archive.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
+import org.atstexting.texting.MediaItem;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
 
 /**
- * One archived text as stored: the text, the record it was sent from (if any), and the
- * records it is attached to. Plain strings, so the JSON form needs no adapters.
+ * One archived text as stored: the text (with why it failed and its media), the record it
+ * was sent from (if any), and the records it is attached to. Plain strings and the API's
+ * own records, so the JSON form needs no adapters.
  */
 record ArchiveEntry(String provider, String providerMessageId, String direction, String from, String to,
-        String body, String timestamp, String userId, String status, String origin, List<String> records) {
+        String body, String timestamp, String userId, String status, DeliveryFailure failure, List<MediaItem> media,
+        String origin, List<String> records) {
 
     static ArchiveEntry of(TextMessage m, RecordRef origin, List<RecordRef> records) {
         return new ArchiveEntry(m.provider(), m.providerMessageId(), m.direction().name(), m.from(), m.to(), m.body(),
-                m.timestamp().toString(), m.userId(), m.status().name(), origin == null ? null : origin.toString(),
+                m.timestamp().toString(), m.userId(), m.status().name(), m.failure(),
+                m.media().isEmpty() ? null : m.media(), origin == null ? null : origin.toString(),
                 records.stream().map(RecordRef::toString).toList());
     }
 
     TextMessage message() {
         return new TextMessage(provider, providerMessageId, Direction.valueOf(direction), from, to, body,
-                Instant.parse(timestamp), userId, DeliveryStatus.valueOf(status));
+                Instant.parse(timestamp), userId, DeliveryStatus.valueOf(status), failure, media);
     }
 
     RecordRef originRef() {
@@ -32,13 +37,5 @@ record ArchiveEntry(String provider, String providerMessageId, String direction,
 
     List<RecordRef> recordRefs() {
         return records == null ? List.of() : records.stream().map(RecordRef::parse).toList();
-    }
-
-    ArchiveEntry with(TextMessage m) {
-        return of(m, originRef(), recordRefs());
-    }
-
-    ArchiveEntry withRecords(List<RecordRef> attached) {
-        return of(message(), originRef(), attached);
     }
 }

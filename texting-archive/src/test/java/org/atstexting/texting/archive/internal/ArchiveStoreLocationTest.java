@@ -14,17 +14,17 @@ public class ArchiveStoreLocationTest {
     @Test
     public void inKarafTheStoreLivesUnderKarafData() {
         assertEquals(new File("/opt/karaf/data/ats-texting/archive/texting-archive.mv"),
-                ArchiveStore.location(null, "/opt/karaf/data", AREA));
+                MvArchiveStore.location(null, "/opt/karaf/data", AREA));
     }
 
     @Test
     public void theDataDirectoryPropertyWins() {
         assertEquals(new File("/srv/texting/archive/texting-archive.mv"),
-                ArchiveStore.location("/srv/texting", "/opt/karaf/data", AREA));
+                MvArchiveStore.location("/srv/texting", "/opt/karaf/data", AREA));
     }
 
     @Test
     public void elsewhereTheBundleDataAreaStaysTheDefault() {
-        assertEquals(AREA, ArchiveStore.location("", null, AREA));
+        assertEquals(AREA, MvArchiveStore.location("", null, AREA));
     }
 }

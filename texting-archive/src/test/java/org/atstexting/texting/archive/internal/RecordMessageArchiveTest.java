@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-import org.atstexting.texting.ArchiveItem;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.ArchiveOutcome.Change;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.junit.After;
@@ -43,7 +46,7 @@ public class RecordMessageArchiveTest {
     public void setUp() {
         host.add(DANA, "+12065550123").add(GUS, "+12065550123");
         file = new File(tmp.getRoot(), "archive.mv");
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
     }
 
@@ -56,7 +59,7 @@ public class RecordMessageArchiveTest {
     @Test
     public void aTextSentFromARecordGoesOnThatRecordOnly() {
         archive.bindRecords(host);
-        assertEquals(List.of(DANA), archive.archive(outbound("1"), DANA));
+        assertEquals(List.of(DANA), archive(outbound("1"), DANA));
         assertEquals(1, host.on(DANA).size());
         assertEquals(0, host.on(GUS).size());
     }
@@ -64,8 +67,8 @@ public class RecordMessageArchiveTest {
     @Test
     public void aReplyGoesOnEveryRecordWithTheNumberOnceEvenIfItArrivesTwice() {
         archive.bindRecords(host);
-        archive.archive(inbound("7", "+12065550123"), null);
-        archive.archive(inbound("7", "+12065550123"), null);
+        archive(inbound("7", "+12065550123"), null);
+        archive(inbound("7", "+12065550123"), null);
         assertEquals(1, host.on(DANA).size());
         assertEquals(1, host.on(GUS).size());
         assertEquals(2, host.attachCalls);
@@ -74,12 +77,12 @@ public class RecordMessageArchiveTest {
     @Test
     public void aPageOfTextsIsArchivedInOneHandOverWithTheSameRules() {
         archive.bindRecords(host);
-        archive.archive(inbound("20", "+12065550123"), null);
-        List<List<RecordRef>> result = archive.archiveAll(List.of(
+        archive(inbound("20", "+12065550123"), null);
+        List<List<RecordRef>> result = records(page(texts(
                 inbound("20", "+12065550123"), // already archived
                 inbound("21", "+12065550123"),
                 inbound("21", "+12065550123"), // twice in the same page
-                inbound("22", "+12065550199"))); // no record
+                inbound("22", "+12065550199")))); // no record
         assertEquals(List.of(List.of(GUS, DANA), List.of(GUS, DANA), List.of(GUS, DANA), List.of()),
                 result.stream().map(refs -> refs.stream().sorted(java.util.Comparator.comparing(RecordRef::toString))
                         .toList()).toList());
@@ -89,8 +92,8 @@ public class RecordMessageArchiveTest {
 
     @Test
     public void aPageOfSendsKeepsEachTextsOriginAndWaitsWhileTheHostIsAway() {
-        List<ArchiveItem> page = List.of(new ArchiveItem(outbound("40"), DANA), new ArchiveItem(outbound("41"), null));
-        assertEquals(List.of(List.of(), List.of()), archive.archiveItems(page));
+        List<ArchiveItem> page = List.of(ArchiveItem.text(outbound("40"), DANA), ArchiveItem.text(outbound("41"), null));
+        assertEquals(List.of(List.of(), List.of()), records(page(page)));
 
         archive.bindRecords(host);
         archive.deliverPending();
@@ -99,14 +102,14 @@ public class RecordMessageArchiveTest {
         assertEquals("sent from no record: on every record with the number", List.of("zipwhip:41"),
                 List.copyOf(host.on(GUS).keySet()));
         assertEquals("the same page again attaches nothing more", List.of(List.of(DANA), List.of(GUS, DANA)),
-                archive.archiveItems(page).stream().map(refs -> refs.stream()
+                records(page(page)).stream().map(refs -> refs.stream()
                         .sorted(java.util.Comparator.comparing(RecordRef::toString)).toList()).toList());
         assertEquals(3, host.on(DANA).size() + host.on(GUS).size());
     }
 
     @Test
     public void aPageWaitsWhileTheHostIsAway() {
-        archive.archiveAll(List.of(inbound("30", "+12065550123"), inbound("31", "+12065550123")));
+        page(texts(inbound("30", "+12065550123"), inbound("31", "+12065550123")));
         archive.bindRecords(host);
         archive.deliverPending();
         assertEquals(2, host.on(DANA).size());
@@ -115,19 +118,19 @@ public class RecordMessageArchiveTest {
     @Test
     public void aTextForNoRecordIsKeptAsUnmatched() {
         archive.bindRecords(host);
-        assertEquals(List.of(), archive.archive(inbound("8", "+12065550199"), null));
+        assertEquals(List.of(), archive(inbound("8", "+12065550199"), null));
         assertEquals(List.of("zipwhip:8"), archive.unmatched().stream().map(TextMessage::key).toList());
 
         assertTrue("an admin assigns it to a record", archive.assign("zipwhip:8", GUS));
         assertEquals(1, host.on(GUS).size());
         assertTrue(archive.unmatched().isEmpty());
         assertFalse("only unmatched texts can be assigned", archive.assign("zipwhip:8", DANA));
-        assertEquals(List.of(GUS), archive.archive(inbound("8", "+12065550199"), null));
+        assertEquals(List.of(GUS), archive(inbound("8", "+12065550199"), null));
     }
 
     @Test
     public void textsWaitWhileTheHostIsAwayAndAreAttachedWhenItReturns() {
-        assertEquals(List.of(), archive.archive(inbound("9", "+12065550123"), null));
+        assertEquals(List.of(), archive(inbound("9", "+12065550123"), null));
         assertTrue(host.on(DANA).isEmpty());
         assertTrue("not unmatched: just waiting", archive.unmatched().isEmpty());
 
@@ -141,7 +144,7 @@ public class RecordMessageArchiveTest {
     public void aFailingHostKeepsTheTextForTheNextTry() {
         host.failing = true;
         archive.bindRecords(host);
-        archive.archive(inbound("10", "+12065550123"), null);
+        archive(inbound("10", "+12065550123"), null);
         host.failing = false;
         archive.deliverPending();
         assertEquals(1, host.on(DANA).size());
@@ -149,11 +152,11 @@ public class RecordMessageArchiveTest {
 
     @Test
     public void waitingTextsSurviveARestart() {
-        archive.archive(inbound("11", "+12065550123"), null);
+        archive(inbound("11", "+12065550123"), null);
         archive.stop();
         store.close();
 
-        store = new ArchiveStore(file);
+        store = new MvArchiveStore(file);
         archive = new RecordMessageArchive(store);
         archive.bindRecords(host);
         archive.deliverPending();
@@ -163,11 +166,38 @@ public class RecordMessageArchiveTest {
     @Test
     public void statusOnlyMovesForward() {
         archive.bindRecords(host);
-        archive.archive(outbound("12"), DANA);
-        assertTrue(archive.updateStatus("zipwhip:12", DeliveryStatus.DELIVERED));
-        assertTrue(archive.updateStatus("zipwhip:12", DeliveryStatus.SENT));
+        archive(outbound("12"), DANA);
+        assertEquals(Change.STATUS_MOVED, status("zipwhip:12", DeliveryStatus.DELIVERED).change());
+        assertEquals("a late status changes nothing", Change.UNCHANGED,
+                status("zipwhip:12", DeliveryStatus.SENT).change());
+        // the host replaces what it is given (HostRecords.attach): the archive alone keeps the order
         assertEquals(DeliveryStatus.DELIVERED, host.on(DANA).get("zipwhip:12").status());
-        assertFalse("unknown texts are reported", archive.updateStatus("zipwhip:404", DeliveryStatus.SENT));
+        assertEquals("unknown texts are reported", Change.UNKNOWN,
+                status("zipwhip:404", DeliveryStatus.SENT).change());
+    }
+
+    private List<ArchiveOutcome> page(List<ArchiveItem> items) {
+        try {
+            return archive.archive(items).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<ArchiveItem> texts(TextMessage... messages) {
+        return java.util.Arrays.stream(messages).map(m -> ArchiveItem.text(m, null)).toList();
+    }
+
+    private static List<List<RecordRef>> records(List<ArchiveOutcome> outcomes) {
+        return outcomes.stream().map(ArchiveOutcome::records).toList();
+    }
+
+    private List<RecordRef> archive(TextMessage message, RecordRef origin) {
+        return page(List.of(ArchiveItem.text(message, origin))).get(0).records();
+    }
+
+    private ArchiveOutcome status(String key, DeliveryStatus status) {
+        return page(List.of(ArchiveItem.status(key, status, null))).get(0);
     }
 
     private static TextMessage outbound(String id) {
@@ -180,8 +210,8 @@ public class RecordMessageArchiveTest {
                 DeliveryStatus.RECEIVED);
     }
 
-    /** A host that attaches idempotently, moves status forward only, and can be made to fail. */
-    static final class FakeHost implements HostRecords {
+    /** A host that attaches idempotently, replaces what it is given (no status order of its own), and can be made to fail. */
+    static class FakeHost implements HostRecords {
         final Map<RecordRef, String> phones = new HashMap<>();
         final Map<RecordRef, Map<String, TextMessage>> attached = new HashMap<>();
         boolean failing;
@@ -192,7 +222,7 @@ public class RecordMessageArchiveTest {
             return this;
         }
 
-        Map<String, TextMessage> on(RecordRef ref) {
+        synchronized Map<String, TextMessage> on(RecordRef ref) {
             return attached.getOrDefault(ref, Map.of());
         }
 
@@ -216,16 +246,13 @@ public class RecordMessageArchiveTest {
         }
 
         @Override
-        public boolean attach(RecordRef ref, TextMessage message) {
+        public synchronized boolean attach(RecordRef ref, TextMessage message) {
             if (failing) {
                 throw new IllegalStateException("host database down");
             }
             attachCalls++;
             Map<String, TextMessage> messages = attached.computeIfAbsent(ref, r -> new LinkedHashMap<>());
-            TextMessage previous = messages.get(message.key());
-            if (previous == null || previous.status().canMoveTo(message.status())) {
-                messages.put(message.key(), message);
-            }
+            messages.put(message.key(), message); // replaces, as the host contract allows
             return phones.containsKey(ref);
         }
 

@@ -2,7 +2,6 @@ package org.atstexting.texting.core.internal;
 
 import java.util.List;
 
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SegmentCount;
 import org.atstexting.texting.SendRequest;
@@ -11,6 +10,7 @@ import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.TextingService;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.osgi.service.component.annotations.Activate;

@@ -3,10 +3,8 @@ package org.atstexting.texting.core.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -18,10 +16,12 @@ import java.util.logging.Logger;
 
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.OptOutEvent;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.core.internal.OptOutKeywords.Keyword;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
@@ -55,6 +55,9 @@ public final class InboundRecorder implements ProviderCallback {
 
     private static final Logger LOG = Logger.getLogger(InboundRecorder.class.getName());
 
+    /** How long a webhook or a poll waits for the archive before giving up (the provider brings the text again). */
+    private static final long ARCHIVE_WAIT_SECONDS = 60;
+
     /** Most confirmations and help replies waiting to be sent; beyond it they are dropped (and logged). */
     static final int MAX_WAITING_REPLIES = 1_000;
 
@@ -72,6 +75,7 @@ public final class InboundRecorder implements ProviderCallback {
     private final ExecutorService ownReplies;
     private final Clock clock;
     private final HelpReplyLimiter helpLimiter = new HelpReplyLimiter();
+    private final ProviderConsent consent;
     private volatile CoreConfiguration config;
 
     @Activate
@@ -99,6 +103,7 @@ public final class InboundRecorder implements ProviderCallback {
         this.replies = replies;
         this.ownReplies = replies instanceof ExecutorService own ? own : null;
         this.clock = clock;
+        this.consent = new ProviderConsent(optOuts, (provider, number) -> account(provider, number), clock);
     }
 
     /** One thread, so a number's confirmations go out in the order its texts came in. */
@@ -144,7 +149,7 @@ public final class InboundRecorder implements ProviderCallback {
     }
 
     /**
-     * Records a poll's page: plain replies go to the archive in one hand-over (one host
+     * Records a poll's page: plain replies go to the archive as one batch (one host
      * transaction for the page), keyword texts (STOP, START, HELP) one by one, in order,
      * because each may change what the next send may do.
      */
@@ -154,22 +159,16 @@ public final class InboundRecorder implements ProviderCallback {
 
     private synchronized List<Reply> recordAllLocked(String provider, List<InboundText> texts, String ownerUserId) {
         List<Reply> answers = new ArrayList<>();
-        List<TextMessage> plain = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<ArchiveItem> plain = new ArrayList<>();
         for (InboundText text : texts) {
             if (OptOutKeywords.classify(text.body()).isPresent()) {
                 recordLocked(provider, text, ownerUserId).ifPresent(answers::add);
-                continue;
-            }
-            TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(),
-                    text.to(), text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED);
-            if (seen.add(message.key()) && archive.find(message.key()).isEmpty()) {
-                plain.add(message);
+            } else {
+                plain.add(ArchiveItem.text(message(provider, text, ownerUserId), null));
             }
         }
         if (!plain.isEmpty()) {
-            archive.archiveAll(plain);
-            plain.forEach(events::received);
+            ArchiveAnswers.announceNew(archived(plain), events::received);
         }
         return answers;
     }
@@ -179,15 +178,12 @@ public final class InboundRecorder implements ProviderCallback {
     }
 
     /**
-     * Records one text (a consent keyword first acts on the registry) and decides what to
+     * Records one text (a consent keyword first acts on the registry, which records a message
+     * once, so a crash after it re-reads rather than loses the text) and decides what to
      * answer; the answer is sent by the caller once the monitor is released.
      */
     private synchronized Optional<Reply> recordLocked(String provider, InboundText text, String ownerUserId) {
-        TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(),
-                text.to(), text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED);
-        if (archive.find(message.key()).isPresent()) {
-            return Optional.empty();
-        }
+        TextMessage message = message(provider, text, ownerUserId);
         Optional<Keyword> keyword = OptOutKeywords.classify(text.body());
         boolean changed = false;
         if (keyword.isPresent() && keyword.get() != Keyword.HELP) {
@@ -195,10 +191,9 @@ public final class InboundRecorder implements ProviderCallback {
             changed = optOuts.record(new OptOutEvent(text.from(), kind, text.receivedAt(), text.body().strip(),
                     OptOutEvent.INBOUND_TEXT, message.key(), ownerUserId));
         }
-        archive.archive(message, null);
-        events.received(message);
-        if (keyword.isEmpty()) {
-            return Optional.empty();
+        boolean fresh = ArchiveAnswers.announceNew(archived(List.of(ArchiveItem.text(message, null))), events::received) > 0;
+        if (keyword.isEmpty() || !fresh && !changed) {
+            return Optional.empty(); // the same text again: recorded and answered the first time
         }
         CoreConfiguration current = config;
         String body = switch (keyword.get()) {
@@ -212,6 +207,16 @@ public final class InboundRecorder implements ProviderCallback {
             return Optional.empty();
         }
         return Optional.of(new Reply(provider, text, ownerUserId, body));
+    }
+
+    private static TextMessage message(String provider, InboundText text, String ownerUserId) {
+        return new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(), text.to(),
+                text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED);
+    }
+
+    /** Archives a batch and waits for the answer; a failure is thrown, so the provider brings the texts again. */
+    private List<ArchiveOutcome> archived(List<ArchiveItem> items) {
+        return ArchiveAnswers.await(archive.archive(items), items.size(), ARCHIVE_WAIT_SECONDS);
     }
 
     /** Hands the answers to the reply sender; a full queue drops one (logged) rather than hold anyone up. */
@@ -244,81 +249,45 @@ public final class InboundRecorder implements ProviderCallback {
     }
 
     /**
-     * Archives a text the account sent that the archive does not know: the core crashed
+     * Archives a text the account sent that the archive may not know: the core crashed
      * between the provider's answer and the archive. Without its origin record, it goes on
-     * every record with the recipient's number.
+     * every record with the recipient's number; a send still on its way to the archive was
+     * submitted before this and is found there.
      */
     synchronized void reconcileSent(String provider, SentText text, String ownerUserId) {
         ledger.providerReportsSentHistory(provider);
         ledger.record(provider, text.from(), text.to(), text.providerMessageId(), text.body(), text.sentAt());
         TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.OUTBOUND, text.from(),
                 text.to(), text.body(), text.sentAt(), ownerUserId, text.status());
-        if (archivedSend(message.key()).isPresent()) {
-            return;
-        }
-        archive.archive(message, null);
-        events.sent(message);
-    }
-
-    @Override
-    public synchronized void statusChanged(String provider, StatusUpdate update) {
-        String key = provider + ":" + update.providerMessageId();
-        Optional<TextMessage> before = archivedSend(key);
-        if (before.isEmpty() || !before.get().status().canMoveTo(update.status())) {
-            return;
-        }
-        archive.updateStatus(key, update.status());
-        TextMessage after = before.get().withStatus(update.status());
-        events.statusChanged(after, update.reason());
-        if (update.status() == DeliveryStatus.FAILED) {
-            events.failed(after, update.reason());
-        }
+        ArchiveAnswers.announceNew(archived(List.of(ArchiveItem.text(message, null))), events::sent);
     }
 
     /**
-     * An outbound text from the archive; one the core sent moments ago may still be on its
-     * way there ({@link OutboundArchiver}), so a miss waits for those first.
+     * Moves an archived text's status forward, with the reason it failed. The archive decides
+     * whether it moved (a send still on its way there was submitted first and is found).
      */
-    private Optional<TextMessage> archivedSend(String key) {
-        Optional<TextMessage> found = archive.find(key);
-        if (found.isPresent()) {
-            return found;
+    @Override
+    public synchronized void statusChanged(String provider, StatusUpdate update) {
+        String key = TextMessage.keyOf(provider, update.providerMessageId());
+        ArchiveOutcome outcome = archived(List.of(ArchiveItem.status(key, update.status(), update.failure()))).get(0);
+        if (outcome.change() != ArchiveOutcome.Change.STATUS_MOVED) {
+            return;
         }
-        sender.awaitArchived();
-        return archive.find(key);
+        TextMessage after = outcome.message();
+        String reason = update.failure() != null ? update.failure().describe() : update.reason();
+        events.statusChanged(after, reason);
+        if (update.status() == DeliveryStatus.FAILED) {
+            events.failed(after, reason);
+        }
     }
 
     @Override
     public void optedOut(String provider, String number, String account, String cause) {
-        providerConsent(provider, number, account, cause, OptOutEvent.Kind.OPT_OUT);
+        consent.record(provider, number, account, cause, OptOutEvent.Kind.OPT_OUT);
     }
 
     @Override
     public void optedIn(String provider, String number, String account, String cause) {
-        providerConsent(provider, number, account, cause, OptOutEvent.Kind.OPT_IN);
+        consent.record(provider, number, account, cause, OptOutEvent.Kind.OPT_IN);
     }
-
-    /**
-     * A provider's own opt-out list changed. Recorded only when it changes the number's state,
-     * so the same news twice (a retried webhook, a poll after the webhook) is recorded once.
-     * The cause starts with the provider's key: the opt-out mirrors do not echo it back.
-     */
-    private void providerConsent(String provider, String number, String account, String cause,
-            OptOutEvent.Kind kind) {
-        if (provider == null || number == null || !PROVIDER_E164.matcher(number).matches()) {
-            LOG.warning(() -> "Ignoring an opt-out change from provider '" + provider + "' for a number that is not E.164");
-            return;
-        }
-        boolean optingOut = kind == OptOutEvent.Kind.OPT_OUT;
-        if (optOuts.isOptedOut(number) == optingOut) {
-            return;
-        }
-        String owner = account == null ? null
-                : account(provider, account).map(StoredCredential::ownerUserId).orElse(null);
-        String said = cause == null || cause.isBlank() ? (optingOut ? "opted out" : "opted in") : cause.strip();
-        optOuts.record(new OptOutEvent(number, kind, clock.instant(), provider + ": " + said,
-                OptOutEvent.PROVIDER, null, owner));
-    }
-
-    private static final java.util.regex.Pattern PROVIDER_E164 = java.util.regex.Pattern.compile("\\+[1-9]\\d{1,14}");
 }

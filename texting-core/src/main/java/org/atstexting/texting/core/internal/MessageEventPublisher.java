@@ -3,6 +3,7 @@ package org.atstexting.texting.core.internal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.TextingEvents;
 import org.osgi.service.component.annotations.Component;
@@ -42,12 +43,25 @@ public final class MessageEventPublisher {
 
     /** A send the provider refused: there is no provider message to name. */
     void sendFailed(String provider, String userId, String to, String reason) {
+        sendFailed(provider, userId, to, reason, null);
+    }
+
+    /** A send the provider refused, with the plain reason and its code when the provider gave them. */
+    void sendFailed(String provider, String userId, String to, String reason, DeliveryFailure failure) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(TextingEvents.PROVIDER, provider);
         properties.put(TextingEvents.TO, to);
         properties.put(TextingEvents.USER_ID, userId);
-        properties.put(TextingEvents.REASON, reason);
+        properties.put(TextingEvents.REASON, failure != null ? failure.describe() : reason);
+        putFailure(properties, failure);
         post(TextingEvents.FAILED, properties);
+    }
+
+    private static void putFailure(Map<String, Object> properties, DeliveryFailure failure) {
+        if (failure != null) {
+            properties.put(TextingEvents.FAILURE, failure.reason().name());
+            properties.put(TextingEvents.PROVIDER_CODE, failure.providerCode());
+        }
     }
 
     private void post(String topic, TextMessage message, String reason) {
@@ -68,6 +82,7 @@ public final class MessageEventPublisher {
         if (reason != null) {
             properties.put(TextingEvents.REASON, reason);
         }
+        putFailure(properties, message.failure());
         post(topic, properties);
     }
 

@@ -59,7 +59,7 @@ public final class OutboundSender {
         try {
             receipt = provider.send(credentials, new OutboundText(to, body));
         } catch (ProviderException e) {
-            events.sendFailed(account.provider(), userId, to, e.getMessage());
+            events.sendFailed(account.provider(), userId, to, e.getMessage(), e.failure().orElse(null));
             if (e.kind() == ProviderException.Kind.REJECTED && OptOutKeywords.isProviderOptOut(e.getMessage())) {
                 optOuts.record(new OptOutEvent(to, OptOutEvent.Kind.OPT_OUT, clock.instant(), e.getMessage(),
                         OptOutEvent.PROVIDER, null, userId));

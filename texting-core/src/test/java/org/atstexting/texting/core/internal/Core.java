@@ -107,7 +107,7 @@ final class Core {
         ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
         optOuts = new OptOutRegistry(store, permissions, records, config, clock);
         ledger = new SentLedger(store);
-        sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger, false), publisher, optOuts);
+        sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger), publisher, optOuts);
         texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
         // answers sent on the caller's thread (after the monitor): tests count them at once
         recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config, Runnable::run, clock);

@@ -41,7 +41,7 @@ public class DefaultTextingServiceTest {
         OptOutRegistry optOuts = new OptOutRegistry(store, permissions, records, config);
         MessageEventPublisher publisher = new MessageEventPublisher();
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider),
-                new OutboundArchiver(archive, new SentLedger(store), false), publisher, optOuts);
+                new OutboundArchiver(archive, new SentLedger(store)), publisher, optOuts);
         texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
     }

@@ -10,14 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Set;
 
 import org.atstexting.texting.CredentialCheck;
-import org.atstexting.texting.ArchiveItem;
 import org.atstexting.texting.DeliveryStatus;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
@@ -209,47 +212,53 @@ final class Fixtures {
         return registry;
     }
 
+    /**
+     * The archive's contract in memory, answered at once: a text once, a status forward
+     * only, each item answered with what it changed.
+     */
     static final class Archive implements MessageArchive {
         final List<TextMessage> archived = new ArrayList<>();
         final List<RecordRef> origins = new ArrayList<>();
-        /** The keys of each archiveAll call. */
+        /** The keys of each batch of more than one item. */
         final List<List<String>> pages = new ArrayList<>();
 
+        /** Archives a text directly (a test's set-up). */
+        synchronized ArchiveOutcome archive(TextMessage message, RecordRef origin) {
+            return write(ArchiveItem.text(message, origin));
+        }
+
         @Override
-        public synchronized List<RecordRef> archive(TextMessage message, RecordRef origin) {
-            archived.add(message);
-            origins.add(origin);
+        public synchronized CompletionStage<List<ArchiveOutcome>> archive(List<ArchiveItem> items) {
+            if (items.size() > 1) {
+                pages.add(items.stream().map(ArchiveItem::messageKey).toList());
+            }
+            return CompletableFuture.completedFuture(items.stream().map(this::write).toList());
+        }
+
+        private ArchiveOutcome write(ArchiveItem item) {
+            Optional<TextMessage> known = find(item.messageKey());
+            if (item instanceof ArchiveItem.Text text && known.isEmpty()) {
+                archived.add(text.message());
+                origins.add(text.origin());
+                return new ArchiveOutcome(ArchiveOutcome.Change.NEW, text.message(), records(text.origin()));
+            }
+            if (known.isEmpty()) {
+                return new ArchiveOutcome(ArchiveOutcome.Change.UNKNOWN, null, List.of());
+            }
+            int at = archived.indexOf(known.get());
+            DeliveryStatus status = item instanceof ArchiveItem.Text text ? text.message().status()
+                    : ((ArchiveItem.Status) item).status();
+            org.atstexting.texting.DeliveryFailure failure = item instanceof ArchiveItem.Text text
+                    ? text.message().failure() : ((ArchiveItem.Status) item).failure();
+            if (!known.get().status().canMoveTo(status)) {
+                return new ArchiveOutcome(ArchiveOutcome.Change.UNCHANGED, known.get(), records(origins.get(at)));
+            }
+            archived.set(at, known.get().withStatus(status, failure));
+            return new ArchiveOutcome(ArchiveOutcome.Change.STATUS_MOVED, archived.get(at), records(origins.get(at)));
+        }
+
+        private static List<RecordRef> records(RecordRef origin) {
             return origin == null ? List.of() : List.of(origin);
-        }
-
-        @Override
-        public List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
-            pages.add(messages.stream().map(TextMessage::key).toList());
-            List<List<RecordRef>> result = new ArrayList<>();
-            for (TextMessage message : messages) {
-                result.add(archive(message, null));
-            }
-            return result;
-        }
-
-        @Override
-        public synchronized List<List<RecordRef>> archiveItems(List<ArchiveItem> items) {
-            List<List<RecordRef>> result = new ArrayList<>();
-            for (ArchiveItem item : items) {
-                result.add(archive(item.message(), item.origin()));
-            }
-            return result;
-        }
-
-        @Override
-        public synchronized boolean updateStatus(String messageKey, DeliveryStatus status) {
-            for (int i = 0; i < archived.size(); i++) {
-                if (archived.get(i).key().equals(messageKey)) {
-                    archived.set(i, archived.get(i).withStatus(status));
-                    return true;
-                }
-            }
-            return false;
         }
 
         @Override

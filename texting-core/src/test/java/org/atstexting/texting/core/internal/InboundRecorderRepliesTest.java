@@ -87,7 +87,7 @@ public class InboundRecorderRepliesTest {
         BlockingProvider provider = new BlockingProvider();
         ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
         OutboundSender sender = new OutboundSender(core.vault, registry,
-                new OutboundArchiver(core.archive, core.ledger, false), core.publisher, core.optOuts);
+                new OutboundArchiver(core.archive, core.ledger), core.publisher, core.optOuts);
         InboundRecorder recorder = new InboundRecorder(core.vault, core.archive, core.publisher, core.optOuts, sender,
                 core.ledger, core.config); // its own reply thread, as in the framework
         try {

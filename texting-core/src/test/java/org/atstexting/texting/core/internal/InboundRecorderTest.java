@@ -47,7 +47,7 @@ public class InboundRecorderTest {
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
         SentLedger ledger = new SentLedger(store);
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
-                new OutboundArchiver(archive, ledger, false), publisher, optOuts);
+                new OutboundArchiver(archive, ledger), publisher, optOuts);
         recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
     }
 
@@ -70,8 +70,9 @@ public class InboundRecorderTest {
         recorder.recordAll("zipwhip", List.of(reply("1", "Hello"), reply("2", "Tuesday works"),
                 reply("2", "Tuesday works"), reply("3", " stop "), reply("4", "Thanks")), "alice");
 
-        assertEquals("one hand-over for the page's new plain replies", List.of(List.of("zipwhip:2", "zipwhip:4")),
-                archive.pages);
+        // the archive, not the recorder, knows what it has seen: the page's plain replies go over as they came
+        assertEquals("one hand-over for the page's plain replies",
+                List.of(List.of("zipwhip:1", "zipwhip:2", "zipwhip:2", "zipwhip:4")), archive.pages);
         assertEquals(List.of("zipwhip:1", "zipwhip:3", "zipwhip:2", "zipwhip:4"),
                 archive.archived.stream().filter(m -> m.direction() == org.atstexting.texting.Direction.INBOUND)
                         .map(org.atstexting.texting.TextMessage::key).toList());
@@ -96,6 +97,24 @@ public class InboundRecorderTest {
         assertEquals(List.of(TextingEvents.STATUS_CHANGED, TextingEvents.STATUS_CHANGED, TextingEvents.FAILED),
                 events.stream().map(Event::getTopic).toList());
         assertEquals("carrier rejected", events.get(2).getProperty(TextingEvents.REASON));
+    }
+
+    @Test
+    public void aFailedStatusCarriesItsPlainReasonAndCodeToTheArchiveAndTheEvent() {
+        archive.archive(new org.atstexting.texting.TextMessage("twilio", "SM6", org.atstexting.texting.Direction.OUTBOUND,
+                "+12065550101", "+12065550123", "Hi", Instant.now(), "alice", DeliveryStatus.SENT), null);
+        org.atstexting.texting.DeliveryFailure landline = new org.atstexting.texting.DeliveryFailure(
+                org.atstexting.texting.DeliveryFailure.Reason.NOT_MOBILE, "30006", "Landline or unreachable carrier");
+
+        recorder.statusChanged("twilio", new StatusUpdate("SM6", DeliveryStatus.FAILED,
+                "Landline or unreachable carrier", Instant.now(), landline));
+
+        assertEquals(landline, archive.find("twilio:SM6").orElseThrow().failure());
+        Event failed = events.get(events.size() - 1);
+        assertEquals(TextingEvents.FAILED, failed.getTopic());
+        assertEquals(landline.describe(), failed.getProperty(TextingEvents.REASON));
+        assertEquals("30006", failed.getProperty(TextingEvents.PROVIDER_CODE));
+        assertEquals("NOT_MOBILE", failed.getProperty(TextingEvents.FAILURE));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.atstexting.texting.core.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
@@ -9,15 +8,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.atstexting.texting.ArchiveItem;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.spi.StatusUpdate;
@@ -43,18 +47,18 @@ public class OutboundArchiverTest {
     public void setUp() {
         store = TestStores.core(tmp.getRoot().toPath().resolve("core.mv"));
         ledger = new SentLedger(store);
-        archiver = new OutboundArchiver(archive, ledger, true);
+        archiver = new OutboundArchiver(archive, ledger);
     }
 
     @After
     public void tearDown() {
         archive.gate.countDown();
-        archiver.stop();
+        archive.writer.shutdown();
         store.close();
     }
 
     @Test
-    public void sendsOfAProviderWithSentHistoryAreArchivedOffTheSendersThreadInPages() throws Exception {
+    public void sendsOfAProviderWithSentHistoryDoNotWaitForTheArchive() throws Exception {
         ledger.providerReportsSentHistory("zipwhip");
         for (int i = 0; i < 250; i++) {
             archiver.archive(sent("zipwhip", i), i % 2 == 0 ? DANA : null); // returns while the archive is held
@@ -64,46 +68,21 @@ public class OutboundArchiverTest {
         archive.gate.countDown();
         archiver.awaitArchived();
         assertEquals(250, archive.items.size());
-        assertEquals("in order, each with its origin", DANA, archive.items.get(0).origin());
-        assertEquals(null, archive.items.get(1).origin());
-        assertEquals("zipwhip:249", archive.items.get(249).message().key());
-        assertTrue("in pages of at most " + OutboundArchiver.PAGE + ": " + archive.pageSizes,
-                archive.pageSizes.size() < 250 && Collections.max(archive.pageSizes) <= OutboundArchiver.PAGE);
-        assertFalse(archive.threads.contains(Thread.currentThread().getName()));
+        assertEquals("in order, each with its origin", DANA, ((ArchiveItem.Text) archive.items.get(0)).origin());
+        assertEquals(null, ((ArchiveItem.Text) archive.items.get(1)).origin());
+        assertEquals("zipwhip:249", archive.items.get(249).messageKey());
+        // pages, the writer thread, stopping and store failures are the archive's: ArchiveBatchesTest
     }
 
     @Test
     public void sendsOfAProviderWithoutSentHistoryAreArchivedBeforeTheSendReturns() {
-        archive.gate.countDown();
+        new Thread(() -> {
+            sleep(100);
+            archive.gate.countDown();
+        }).start();
         archiver.archive(sent("twilio", 1), DANA);
-        assertEquals("nothing could bring it back after a crash, so it is archived at once", 1,
+        assertEquals("nothing could bring it back after a crash, so the send waits for the archive", 1,
                 archive.items.size());
-        assertEquals(List.of(Thread.currentThread().getName()), archive.threads);
-    }
-
-    @Test
-    public void stoppingArchivesWhatIsStillQueued() {
-        ledger.providerReportsSentHistory("zipwhip");
-        for (int i = 0; i < 30; i++) {
-            archiver.archive(sent("zipwhip", i), null);
-        }
-        archive.gate.countDown();
-        archiver.stop();
-        assertEquals(30, archive.items.size());
-        archiver.archive(sent("zipwhip", 30), null);
-        assertEquals("after stopping, a send is archived at once", 31, archive.items.size());
-    }
-
-    @Test
-    public void aPageTheArchiveFailsOnDoesNotStopTheNext() {
-        ledger.providerReportsSentHistory("zipwhip");
-        archive.failNext = true;
-        archive.gate.countDown();
-        archiver.archive(sent("zipwhip", 1), null);
-        archiver.awaitArchived();
-        archiver.archive(sent("zipwhip", 2), null);
-        archiver.awaitArchived();
-        assertEquals(List.of("zipwhip:2"), archive.items.stream().map(i -> i.message().key()).toList());
     }
 
     @Test
@@ -154,7 +133,8 @@ public class OutboundArchiverTest {
 
             @Override
             public List<TextMessage> messages(RecordRef ref) {
-                return archive.items.stream().filter(i -> ref.equals(i.origin())).map(ArchiveItem::message).toList();
+                return archive.items.stream().filter(i -> i instanceof ArchiveItem.Text t && ref.equals(t.origin()))
+                        .map(i -> ((ArchiveItem.Text) i).message()).toList();
             }
         };
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), records, config);
@@ -183,48 +163,35 @@ public class OutboundArchiverTest {
                 "Hi", Instant.now(), "alice", DeliveryStatus.QUEUED);
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
-     * Holds every hand-over until the gate opens; records pages, items and the threads that
-     * archived; keeps what it archived in a {@link Fixtures.Archive}.
+     * Answers batches in the order they came, on its own thread, once the gate opens, as the
+     * archive does; keeps what it archived in a {@link Fixtures.Archive}.
      */
     static final class GatedArchive implements MessageArchive {
         final Fixtures.Archive kept = new Fixtures.Archive();
         final CountDownLatch gate = new CountDownLatch(1);
         final List<ArchiveItem> items = Collections.synchronizedList(new ArrayList<>());
-        final List<Integer> pageSizes = Collections.synchronizedList(new ArrayList<>());
-        final List<String> threads = Collections.synchronizedList(new ArrayList<>());
-        volatile boolean failNext;
+        final ExecutorService writer = Executors.newSingleThreadExecutor();
 
         @Override
-        public List<List<RecordRef>> archiveItems(List<ArchiveItem> page) {
-            try {
-                assertTrue(gate.await(10, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            if (failNext) {
-                failNext = false;
-                throw new IllegalStateException("archive store failed");
-            }
-            items.addAll(page);
-            pageSizes.add(page.size());
-            threads.add(Thread.currentThread().getName());
-            return kept.archiveItems(page);
-        }
-
-        @Override
-        public List<RecordRef> archive(TextMessage message, RecordRef origin) {
-            throw new UnsupportedOperationException("sends are archived with archiveItems");
-        }
-
-        @Override
-        public List<List<RecordRef>> archiveAll(List<TextMessage> messages) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean updateStatus(String messageKey, DeliveryStatus status) {
-            return kept.updateStatus(messageKey, status);
+        public CompletionStage<List<ArchiveOutcome>> archive(List<ArchiveItem> batch) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    assertTrue(gate.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                items.addAll(batch);
+                return kept.archive(batch).toCompletableFuture().join();
+            }, writer);
         }
 
         @Override

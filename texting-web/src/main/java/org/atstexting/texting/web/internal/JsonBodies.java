@@ -48,6 +48,26 @@ final class JsonBodies {
         json.put("userId", m.userId());
         json.put("status", m.status());
         json.put("segments", m.segments());
+        json.put("failure", failure(m.failure()));
+        json.put("media", m.media().stream().map(item -> {
+            Map<String, Object> media = new LinkedHashMap<>();
+            media.put("url", item.url());
+            media.put("contentType", item.contentType());
+            return media;
+        }).toList());
+        return json;
+    }
+
+    /** Why a text failed as pages show it: the plain sentence, the reason's name and the provider's code. */
+    static Map<String, Object> failure(org.atstexting.texting.DeliveryFailure failure) {
+        if (failure == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reason", failure.reason().name());
+        json.put("plain", failure.reason().plain());
+        json.put("providerCode", failure.providerCode());
+        json.put("detail", failure.detail());
         return json;
     }
 }

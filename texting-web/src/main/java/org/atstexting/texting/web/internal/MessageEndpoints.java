@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextMessage;
@@ -18,6 +17,7 @@ import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.TextingService;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.host.HostUser;
@@ -118,7 +118,9 @@ final class MessageEndpoints {
         Map<String, Object> json = JsonBodies.message(m);
         json.put("userName", m.userId() == null ? null
                 : users.user(m.userId()).map(HostUser::displayName).orElse(m.userId()));
-        json.put("failureReason", failures.reason(m.key()).orElse(null));
+        // the archived reason (plain sentence and provider code) first; a reason only announced as an event
+        // (a provider that gives words but no typed failure) after it
+        json.put("failureReason", m.failure() != null ? m.failure().describe() : failures.reason(m.key()).orElse(null));
         return json;
     }
 }

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import org.atstexting.texting.BulkTextingService;
 import org.atstexting.texting.CredentialService;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.OptOutService;
 import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.TextingService;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.host.HostHttp;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.host.HostUsers;

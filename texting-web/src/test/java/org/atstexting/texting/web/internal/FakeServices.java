@@ -17,13 +17,13 @@ import org.atstexting.texting.CredentialService;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.OptOutService;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.TextingService;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.host.HostUser;
 import org.atstexting.texting.host.HostUsers;
@@ -35,6 +35,8 @@ final class FakeServices {
     final List<CredentialsInput> saved = new ArrayList<>();
     final List<BulkRequest> bulkStarted = new ArrayList<>();
     final List<TextMessage> unmatched = new ArrayList<>();
+    /** What {@code TextingService.messages} answers for any record. */
+    final List<TextMessage> conversation = new ArrayList<>();
     RuntimeException sendFailure;
 
     final TextingApiServlet servlet;
@@ -50,7 +52,8 @@ final class FakeServices {
                     return new TextMessage("zipwhip", "m" + sent.size(), Direction.OUTBOUND, "+12065550101",
                             "+12065550123", request.body(), Instant.EPOCH, request.actingUserId(), DeliveryStatus.SENT);
                 },
-                "unmatched", args -> List.copyOf(unmatched)));
+                "unmatched", args -> List.copyOf(unmatched),
+                "messages", args -> List.copyOf(conversation)));
         CredentialService credentials = proxy(CredentialService.class, Map.of(
                 "saveSystemCredentials", args -> {
                     saved.add((CredentialsInput) args[1]);

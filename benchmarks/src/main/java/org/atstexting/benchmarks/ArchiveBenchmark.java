@@ -1,4 +1,4 @@
-package org.atstexting.benchmark.archive;
+package org.atstexting.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,23 +13,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import org.atstexting.host.reference.internal.HostStore;
-import org.atstexting.host.reference.internal.ReferenceHostAdminImpl;
-import org.atstexting.host.reference.internal.ReferenceRecords;
+import org.atstexting.host.reference.ReferenceHostAdmin;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
-import org.atstexting.texting.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.RecordType;
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.archive.internal.ArchiveForBenchmark;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.MessageArchive;
+import org.atstexting.texting.host.HostRecords;
 
 /**
  * Archives inbound texts (the production archive and reference host, on their real
  * stores on disk, every hand-over committed) against 10,000 and then 1,000,000 records,
  * each text from the number of a random record, and prints texts per second for each
- * size: handed over a poll page at a time ({@code archiveAll}, the poll path, the figure
- * the goal is about) and one at a time ({@code archive}, the webhook path).
+ * size: handed over a poll page at a time (the poll path, the figure the goal is about) and
+ * one at a time, each waited for (the webhook path). The components are built as SCR would,
+ * through {@link Components}, like every benchmark here.
  */
 public final class ArchiveBenchmark {
 
@@ -55,44 +56,52 @@ public final class ArchiveBenchmark {
         System.out.println("archive msgs/s 10k: " + small + " 1M: " + large);
     }
 
-    private static long run(int records) throws IOException {
+    private static long run(int records) throws Exception {
         Path dir = Files.createTempDirectory("archive-benchmark");
+        Object host = Components.create("org.atstexting.host.reference.internal.HostStore", dir.resolve("host"), false);
         try {
-            HostStore host = new HostStore(dir.resolve("host"), false);
             long loadStart = System.nanoTime();
             load(host, records);
             System.out.printf(Locale.ROOT, "%,d records loaded in %.1f s%n", records,
                     (System.nanoTime() - loadStart) / 1e9);
             System.gc(); // the load's garbage goes now, not during one size's measured seconds
-            try (ArchiveForBenchmark archive = new ArchiveForBenchmark(dir.resolve("archive.mv").toFile(),
-                    new ReferenceRecords(host))) {
+            Object store = Components.create("org.atstexting.texting.archive.internal.ArchiveStore",
+                    Components.dataArea(dir.resolve("archive").toFile()));
+            MessageArchive archive = (MessageArchive) Components.create(
+                    "org.atstexting.texting.archive.internal.RecordMessageArchive", store);
+            Components.call(archive, "bindRecords", (HostRecords) Components.create(
+                    "org.atstexting.host.reference.internal.ReferenceRecords", host));
+            try {
                 SplittableRandom random = new SplittableRandom(42);
-                archive(archive.archive(), records, WARM_UP, 0, random, PAGE);
+                archive(archive, records, WARM_UP, 0, random, PAGE);
                 // the median of three rounds: one slow second of this machine (a GC, the disk) does not
                 // decide a size's figure
                 long[] rounds = new long[ROUNDS];
                 for (int round = 0; round < ROUNDS; round++) {
-                    rounds[round] = measure(archive.archive(), records, WARM_UP + round * MEASURED, random, PAGE);
+                    rounds[round] = measure(archive, records, WARM_UP + round * MEASURED, random, PAGE);
                 }
                 java.util.Arrays.sort(rounds);
                 long paged = rounds[ROUNDS / 2];
-                long single = measure(archive.archive(), records, WARM_UP + ROUNDS * MEASURED, random, 1);
+                long single = measure(archive, records, WARM_UP + ROUNDS * MEASURED, random, 1);
                 System.out.printf(Locale.ROOT, "%,d records: %,d msgs/s in pages of %d (poll path), "
                         + "%,d msgs/s one at a time (webhook path)%n", records, paged, PAGE, single);
                 return paged;
             } finally {
-                host.close();
+                Components.call(archive, "stop");
+                Components.call(store, "close");
             }
         } finally {
+            Components.call(host, "close");
             delete(dir);
         }
     }
 
-    private static void load(HostStore host, int records) {
-        ReferenceHostAdminImpl admin = new ReferenceHostAdminImpl(host);
+    private static void load(Object host, int records) throws Exception {
+        ReferenceHostAdmin admin = (ReferenceHostAdmin) Components.create(
+                "org.atstexting.host.reference.internal.ReferenceHostAdminImpl", host);
         for (int from = 0; from < records; from += BATCH) {
             int first = from;
-            host.write(() -> {
+            Components.call(host, "write", (Runnable) () -> {
                 for (int i = first; i < Math.min(first + BATCH, records); i++) {
                     admin.addRecord(new RecordRef(RecordType.EMPLOYEE, Integer.toString(i)), "Candidate " + i,
                             number(i));
@@ -117,9 +126,9 @@ public final class ArchiveBenchmark {
                     number(random.nextInt(records)), "+12065550101", "Yes, that works for me", Instant.now(), null,
                     DeliveryStatus.RECEIVED));
             if (texts.size() == page || n == count - 1) {
-                List<List<RecordRef>> attached = page == 1 ? List.of(archive.archive(texts.get(0), null))
-                        : archive.archiveAll(texts);
-                unattached += (int) attached.stream().filter(List::isEmpty).count();
+                List<ArchiveOutcome> attached = archive.archive(texts.stream().map(t -> ArchiveItem.text(t, null))
+                        .toList()).toCompletableFuture().join();
+                unattached += (int) attached.stream().filter(o -> o.records().isEmpty()).count();
                 texts.clear();
             }
         }

@@ -1,0 +1,254 @@
+package org.atstexting.texting.archive.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.atstexting.texting.DeliveryFailure;
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.Direction;
+import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.ArchiveOutcome.Change;
+import org.atstexting.texting.archive.internal.ArchiveStore.Move;
+import org.atstexting.texting.archive.internal.ArchiveStore.Place;
+import org.atstexting.texting.host.Attachment;
+import org.atstexting.texting.host.HostRecord;
+import org.atstexting.texting.host.HostRecords;
+
+/**
+ * Applies a page of items: decides for each what changed (this is the one place the
+ * forward-only status rule is applied, so hosts need not), hands every text that changed to
+ * the host in one call, and commits where each ended up in one commit. While the host is
+ * away or failing, the texts that changed are committed as pending and handed over later
+ * ({@link #deliverPending}). A crash between the host's attach and the commit is harmless:
+ * whoever brings the text again (the poll re-reads from its cursor, a webhook is retried)
+ * finds the host's attach idempotent.
+ */
+final class PageWriter {
+
+    private static final Logger LOG = Logger.getLogger(PageWriter.class.getName());
+
+    /** At most this many texts per hand-over to the host: one host transaction stays short. */
+    static final int PAGE = 500;
+
+    private final ArchiveStore store;
+    private volatile HostRecords host;
+
+    PageWriter(ArchiveStore store) {
+        this.store = store;
+    }
+
+    void host(HostRecords records) {
+        host = records;
+    }
+
+    synchronized void hostGone(HostRecords records) {
+        if (host == records) {
+            host = null;
+        }
+    }
+
+    /** A text's state as this page changes it; {@code from} is where the store had it ({@code null}: nowhere). */
+    private static final class Work {
+        private final String key;
+        private final RecordRef origin;
+        private final Place from;
+        /** The status the store had when this page read it ({@code null}: a new text). */
+        private final DeliveryStatus previous;
+        private TextMessage message;
+        private List<RecordRef> records;
+        private boolean changed;
+
+        private Work(String key, TextMessage message, RecordRef origin, List<RecordRef> records, Place from) {
+            this.key = key;
+            this.message = message;
+            this.origin = origin;
+            this.records = records;
+            this.from = from;
+            this.previous = from == null ? null : message.status();
+        }
+
+        static Work of(ArchiveStore.Stored stored) {
+            ArchiveEntry entry = stored.entry();
+            return new Work(stored.key(), entry.message(), entry.originRef(), entry.recordRefs(), stored.place());
+        }
+
+        Change move(DeliveryStatus status, DeliveryFailure failure) {
+            if (!message.status().canMoveTo(status)) {
+                return Change.UNCHANGED; // the same text again, or a late status: changes nothing
+            }
+            message = message.withStatus(status, failure != null ? failure : message.failure());
+            changed = true;
+            return Change.STATUS_MOVED;
+        }
+
+        Move to(Place place) {
+            return new Move(key, ArchiveEntry.of(message, origin, records), from, place);
+        }
+
+        ArchiveStore.Claim claim() {
+            return new ArchiveStore.Claim(key, ArchiveEntry.of(message, origin, records), previous);
+        }
+    }
+
+    /** Archives a page; one outcome per item, in order. */
+    synchronized List<ArchiveOutcome> write(List<ArchiveItem> items) {
+        Map<String, ArchiveStore.Stored> stored = store.find(items.stream().map(ArchiveItem::messageKey)
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<String, Work> work = new LinkedHashMap<>();
+        List<Change> changes = new ArrayList<>(items.size());
+        List<TextMessage> states = new ArrayList<>(items.size());
+        for (ArchiveItem item : items) {
+            String key = item.messageKey();
+            Work w = work.computeIfAbsent(key, k -> Optional.ofNullable(stored.get(k)).map(Work::of).orElse(null));
+            Change change;
+            if (item instanceof ArchiveItem.Text text && w == null) {
+                w = new Work(key, text.message(), text.origin(), List.of(), null);
+                w.changed = true;
+                work.put(key, w);
+                change = Change.NEW;
+            } else if (item instanceof ArchiveItem.Text text) {
+                change = w.move(text.message().status(), text.message().failure());
+            } else {
+                ArchiveItem.Status status = (ArchiveItem.Status) item;
+                change = w == null ? Change.UNKNOWN : w.move(status.status(), status.failure());
+            }
+            changes.add(change);
+            states.add(w == null ? null : w.message);
+        }
+        List<Work> changed = work.values().stream().filter(w -> w.changed).toList();
+        Set<String> lost = changed.isEmpty() ? Set.of() : store.claim(changed.stream().map(Work::claim).toList());
+        settle(changed.stream().filter(w -> !lost.contains(w.key)).toList());
+        return outcomes(items, changes, states, work, lost);
+    }
+
+    /** The answer per item; a change another node made first is no change of ours (it announces it). */
+    private List<ArchiveOutcome> outcomes(List<ArchiveItem> items, List<Change> changes, List<TextMessage> states,
+            Map<String, Work> work, Set<String> lost) {
+        Map<String, ArchiveStore.Stored> now = lost.isEmpty() ? Map.of() : store.find(lost);
+        List<ArchiveOutcome> outcomes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String key = items.get(i).messageKey();
+            if (lost.contains(key)) {
+                ArchiveStore.Stored other = now.get(key);
+                outcomes.add(new ArchiveOutcome(other == null ? Change.UNKNOWN : Change.UNCHANGED,
+                        other == null ? null : other.entry().message(),
+                        other == null ? List.of() : other.entry().recordRefs()));
+                continue;
+            }
+            Work w = work.get(key);
+            outcomes.add(new ArchiveOutcome(changes.get(i), states.get(i), w == null ? List.of() : w.records));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Hands the texts to the host and commits where they ended up; texts kept as unmatched
+     * stay so (an admin assigns them). Returns whether the host took them.
+     */
+    private boolean settle(List<Work> changed) {
+        if (changed.isEmpty()) {
+            return true;
+        }
+        List<Work> toHost = new ArrayList<>(changed.size());
+        List<Move> moves = new ArrayList<>(changed.size());
+        for (Work w : changed) {
+            if (w.from == Place.UNMATCHED) {
+                moves.add(w.to(Place.UNMATCHED));
+            } else {
+                toHost.add(w);
+            }
+        }
+        boolean delivered = toHost.isEmpty() || deliver(toHost);
+        for (Work w : toHost) {
+            moves.add(w.to(!delivered ? Place.PENDING : w.records.isEmpty() ? Place.UNMATCHED : Place.ATTACHED));
+        }
+        store.commit(moves);
+        return delivered;
+    }
+
+    /** Hands texts to the host in one call; {@code false} (nothing changed) if it could not take them now. */
+    private boolean deliver(List<Work> texts) {
+        HostRecords records = host;
+        if (records == null) {
+            return false;
+        }
+        try {
+            List<Attachment> attachments = new ArrayList<>(texts.size());
+            List<Work> owners = new ArrayList<>(texts.size());
+            for (Work w : texts) {
+                for (RecordRef ref : w.records.isEmpty() ? targets(records, w.message, w.origin) : w.records) {
+                    attachments.add(new Attachment(ref, w.message));
+                    owners.add(w);
+                }
+            }
+            List<Boolean> accepted = attachments.isEmpty() ? List.of() : records.attachAll(attachments);
+            Map<Work, List<RecordRef>> attached = new LinkedHashMap<>();
+            texts.forEach(w -> attached.put(w, new ArrayList<>(1)));
+            for (int i = 0; i < attachments.size(); i++) {
+                if (accepted.get(i)) {
+                    attached.get(owners.get(i)).add(attachments.get(i).ref());
+                }
+            }
+            attached.forEach((w, refs) -> {
+                w.records = List.copyOf(refs);
+                if (refs.isEmpty()) {
+                    LOG.info(() -> "No record has number " + w.message.counterpart() + "; kept " + w.key
+                            + " as unmatched");
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The host could not take " + texts.size() + " text(s) now; they wait", e);
+            return false;
+        }
+    }
+
+    private static List<RecordRef> targets(HostRecords host, TextMessage message, RecordRef origin) {
+        if (origin != null && message.direction() == Direction.OUTBOUND) {
+            return List.of(origin);
+        }
+        return host.findByPhone(message.counterpart()).stream().map(HostRecord::ref).toList();
+    }
+
+    /** Hands the waiting texts to the host, a page at a time; stops at the first sign the host is away. */
+    void deliverPending() {
+        List<String> keys = store.keys(Place.PENDING, ArchiveStore.MAX_READ);
+        for (int from = 0; from < keys.size() && host != null; from += PAGE) {
+            if (!deliverPending(keys.subList(from, Math.min(from + PAGE, keys.size())))) {
+                return;
+            }
+        }
+    }
+
+    private synchronized boolean deliverPending(List<String> keys) {
+        List<Work> waiting = new ArrayList<>(keys.size());
+        for (ArchiveStore.Stored stored : store.find(keys).values()) {
+            if (stored.place() == Place.PENDING) {
+                waiting.add(Work.of(stored));
+            }
+        }
+        return settle(waiting);
+    }
+
+    /** Attaches an unmatched text to a record; {@code false} if there is none or the host refused the record. */
+    synchronized boolean assign(String key, RecordRef record) {
+        Optional<ArchiveStore.Stored> stored = store.find(key).filter(s -> s.place() == Place.UNMATCHED);
+        HostRecords records = host;
+        if (stored.isEmpty() || records == null || !records.attach(record, stored.get().entry().message())) {
+            return false;
+        }
+        Work w = Work.of(stored.get());
+        w.records = List.of(record);
+        store.commit(List.of(w.to(Place.ATTACHED)));
+        return true;
+    }
+}

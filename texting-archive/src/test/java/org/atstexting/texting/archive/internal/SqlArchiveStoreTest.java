@@ -1,0 +1,173 @@
+package org.atstexting.texting.archive.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.DeliveryFailure;
+import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.Direction;
+import org.atstexting.texting.MediaItem;
+import org.atstexting.texting.RecordRef;
+import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.archive.ArchiveItem;
+import org.atstexting.texting.archive.ArchiveOutcome;
+import org.atstexting.texting.archive.ArchiveOutcome.Change;
+import org.atstexting.texting.jdbc.TextingDatabase;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
+
+/** The archive on the shared database, on H2 and on PostgreSQL, with one node and with two. */
+@RunWith(Parameterized.class)
+public class SqlArchiveStoreTest {
+
+    private static final RecordRef DANA = RecordRef.parse("employee:1");
+    private static final RecordRef GUS = RecordRef.parse("contact:2");
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    @Parameter
+    public TestDatabases.Kind kind;
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final List<RecordMessageArchive> nodes = new ArrayList<>();
+    private final RecordMessageArchiveTest.FakeHost host = new RecordMessageArchiveTest.FakeHost();
+    private DataSource dataSource;
+
+    @Before
+    public void setUp() {
+        host.add(DANA, "+12065550123").add(GUS, "+12065550123");
+        dataSource = kind == TestDatabases.Kind.H2 ? TestDatabases.h2DataSource(tmp.getRoot().toPath())
+                : TestDatabases.postgresDataSource();
+    }
+
+    @After
+    public void tearDown() {
+        nodes.forEach(RecordMessageArchive::stop);
+    }
+
+    /** An archive node on the shared database (each node its own TextingDatabase, as each JVM has). */
+    private RecordMessageArchive node(RecordMessageArchiveTest.FakeHost records) throws Exception {
+        TextingDatabase db = TestDatabases.database(dataSource);
+        RecordMessageArchive archive = new RecordMessageArchive(new SqlArchiveStore(db));
+        if (records != null) {
+            archive.bindRecords(records);
+        }
+        nodes.add(archive);
+        return archive;
+    }
+
+    @Test
+    public void textsStatusesFailuresAndMediaAreKeptInTheDatabase() throws Exception {
+        RecordMessageArchive archive = node(host);
+        DeliveryFailure blocked = new DeliveryFailure(DeliveryFailure.Reason.BLOCKED, "30007", "Carrier violation");
+        List<MediaItem> media = List.of(new MediaItem("https://example.com/a.png", "image/png"));
+        TextMessage sent = new TextMessage("twilio", "SM1", Direction.OUTBOUND, "+12065550101", "+12065550123", "Hi €",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "alice", DeliveryStatus.QUEUED, null, media);
+        List<ArchiveOutcome> outcomes = await(archive.archive(List.of(ArchiveItem.text(sent, DANA),
+                ArchiveItem.status(sent.key(), DeliveryStatus.FAILED, blocked),
+                ArchiveItem.status(sent.key(), DeliveryStatus.SENT, null))));
+        assertEquals(List.of(Change.NEW, Change.STATUS_MOVED, Change.UNCHANGED),
+                outcomes.stream().map(ArchiveOutcome::change).toList());
+        assertEquals(blocked, host.on(DANA).get("twilio:SM1").failure());
+
+        RecordMessageArchive restarted = node(null); // another node, or this one after a restart
+        TextMessage kept = restarted.find("twilio:SM1").orElseThrow();
+        assertEquals(DeliveryStatus.FAILED, kept.status());
+        assertEquals(blocked, kept.failure());
+        assertEquals(media, kept.media());
+        assertEquals("Hi €", kept.body());
+        assertEquals(sent.timestamp(), kept.timestamp());
+    }
+
+    @Test
+    public void theSameWebhookAtTwoNodesIsArchivedAndAnnouncedOnce() throws Exception {
+        RecordMessageArchive a = node(host);
+        RecordMessageArchive b = node(host);
+        List<CompletableFuture<List<ArchiveOutcome>>> answers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            TextMessage reply = new TextMessage("zipwhip", "r" + i, Direction.INBOUND, "+12065550123", "+12065550101",
+                    "Yes " + i, Instant.now(), "alice", DeliveryStatus.RECEIVED);
+            answers.add(a.archive(List.of(ArchiveItem.text(reply, null))).toCompletableFuture());
+            answers.add(b.archive(List.of(ArchiveItem.text(reply, null))).toCompletableFuture());
+        }
+        long fresh = 0;
+        for (CompletableFuture<List<ArchiveOutcome>> answer : answers) {
+            fresh += answer.get(30, TimeUnit.SECONDS).stream().filter(o -> o.change() == Change.NEW).count();
+        }
+        assertEquals("each text is new at exactly one node", 50, fresh);
+        assertEquals(50, host.on(DANA).size());
+        assertEquals(50, host.on(GUS).size());
+    }
+
+    @Test
+    public void theSameStatusAtTwoNodesMovesTheTextOnce() throws Exception {
+        RecordMessageArchive a = node(host);
+        RecordMessageArchive b = node(host);
+        for (int i = 0; i < 20; i++) {
+            await(a.archive(List.of(ArchiveItem.text(new TextMessage("zipwhip", "s" + i, Direction.OUTBOUND,
+                    "+12065550101", "+12065550123", "Hi", Instant.now(), "alice", DeliveryStatus.SENT), DANA))));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<List<ArchiveOutcome>>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ArchiveItem delivered = ArchiveItem.status("zipwhip:s" + i, DeliveryStatus.DELIVERED, null);
+            answers.add(a.archive(List.of(delivered)).toCompletableFuture());
+            answers.add(b.archive(List.of(delivered)).toCompletableFuture());
+        }
+        start.countDown();
+        long moved = 0;
+        for (CompletableFuture<List<ArchiveOutcome>> answer : answers) {
+            moved += answer.get(30, TimeUnit.SECONDS).stream().filter(o -> o.change() == Change.STATUS_MOVED).count();
+        }
+        assertEquals("each status is announced by one node", 20, moved);
+        assertTrue(host.on(DANA).values().stream().allMatch(m -> m.status() == DeliveryStatus.DELIVERED));
+    }
+
+    @Test
+    public void pendingAndUnmatchedTextsAreInTheDatabase() throws Exception {
+        RecordMessageArchive away = node(null); // the host's record service is missing on this node
+        TextMessage waiting = new TextMessage("zipwhip", "w1", Direction.INBOUND, "+12065550123", "+12065550101",
+                "later", Instant.now(), "alice", DeliveryStatus.RECEIVED);
+        assertEquals(List.of(), await(away.archive(List.of(ArchiveItem.text(waiting, null)))).get(0).records());
+
+        RecordMessageArchive other = node(host);
+        other.deliverPending();
+        assertEquals("another node hands it over", 1, host.on(DANA).size());
+
+        TextMessage stranger = new TextMessage("zipwhip", "u1", Direction.INBOUND, "+12065550199", "+12065550101",
+                "who is this", Instant.now(), "alice", DeliveryStatus.RECEIVED);
+        await(other.archive(List.of(ArchiveItem.text(stranger, null))));
+        assertEquals(List.of("zipwhip:u1"), away.unmatched().stream().map(TextMessage::key).toList());
+        assertTrue(other.assign("zipwhip:u1", GUS));
+        assertTrue(away.unmatched().isEmpty());
+        assertEquals(2, host.on(GUS).size());
+    }
+
+    private static List<ArchiveOutcome> await(java.util.concurrent.CompletionStage<List<ArchiveOutcome>> answer)
+            throws Exception {
+        return answer.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
