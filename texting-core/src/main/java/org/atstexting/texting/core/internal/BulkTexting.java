@@ -157,7 +157,10 @@ public final class BulkTexting implements BulkTextingService {
 
     private final Map<String, Run> running = new LinkedHashMap<>();
     private final Object signal = new Object();
+    /** Counts wake-ups, so one that comes between a step and the wait after it is not lost. */
+    private long wakeups;
     private Instant nextSendAt = Instant.MIN;
+    /** Set under this instance's monitor: a job is stored only by an instance that is not stopping. */
     private volatile boolean stopped;
     private final Thread worker;
 
@@ -203,7 +206,11 @@ public final class BulkTexting implements BulkTextingService {
 
     @Deactivate
     void stop() {
-        stopped = true;
+        synchronized (this) {
+            // a start() under way finishes (its job is committed, the next instance loads it) before this;
+            // a start() after it is refused rather than stored where no worker runs it
+            stopped = true;
+        }
         wake();
         if (worker != null) {
             try {
@@ -299,6 +306,12 @@ public final class BulkTexting implements BulkTextingService {
         StoredJob job = new StoredJob(id, user, account.provider(), description, now, BulkJob.State.RUNNING,
                 recipients.size(), body, template == null ? null : template.name(), 0, 0, 0);
         synchronized (this) {
+            if (stopped) {
+                // this instance is being replaced (its bundle stops or it is reconfigured) and its
+                // worker has ended: a job stored now would wait for a restart
+                throw new TextingException(Reason.SERVICE_UNAVAILABLE,
+                        "The bulk service is restarting; start the job again in a moment");
+            }
             store.bulkJobs().put(id, OptOutRegistry.GSON.toJson(job));
             for (StoredRecipient r : recipients) {
                 store.bulkRecipients().put(key(id, r.index()), OptOutRegistry.GSON.toJson(r));
@@ -398,6 +411,10 @@ public final class BulkTexting implements BulkTextingService {
 
     private void work() {
         while (!stopped) {
+            long seen;
+            synchronized (signal) {
+                seen = wakeups;
+            }
             Instant waitUntil;
             try {
                 waitUntil = step();
@@ -412,6 +429,9 @@ public final class BulkTexting implements BulkTextingService {
                         if (stopped) {
                             return; // stop() may have woken us before we waited: its wake-up is not lost
                         }
+                        if (wakeups != seen) {
+                            continue; // a job started (or was cancelled) during the step: look again now
+                        }
                         try {
                             signal.wait(millis);
                         } catch (InterruptedException e) {
@@ -425,6 +445,7 @@ public final class BulkTexting implements BulkTextingService {
 
     private void wake() {
         synchronized (signal) {
+            wakeups++;
             signal.notifyAll();
         }
     }

@@ -95,6 +95,26 @@ public class BulkTextingTest {
     }
 
     @Test
+    public void aJobStartedOnAnInstanceBeingReplacedIsRefusedNotLeftWithoutAWorker() throws Exception {
+        // SCR replaces the component: the old instance stops, the new one loads the running jobs,
+        // and a caller still holding the old service object starts a job on it
+        BulkTexting old = core.bulk;
+        old.stop();
+        core.bulk = core.newBulk();
+        try {
+            old.start(BulkRequest.message("alice", refs("employee:1"), "Open day on Friday"));
+            fail("no worker runs a job stored by a stopped instance");
+        } catch (TextingException e) {
+            assertEquals(Reason.SERVICE_UNAVAILABLE, e.reason());
+        }
+        assertTrue("a refused start stores nothing", core.store.bulkJobs().isEmpty());
+
+        core.bulk.start(BulkRequest.message("alice", refs("employee:1"), "Open day on Friday"));
+        core.drain();
+        assertEquals("texted once, by the instance that runs", List.of("+12065550123"), core.provider.recipients());
+    }
+
+    @Test
     public void aNumberThatOptsOutDuringTheJobIsSkipped() throws Exception {
         BulkJob job = core.bulk.start(BulkRequest.message("alice", refs("employee:1", "employee:3"), "Hi"));
         core.recorder.received("zipwhip", new InboundText("in-1", "+12065550124", "+12065550101", "stop",
