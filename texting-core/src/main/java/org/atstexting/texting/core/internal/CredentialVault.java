@@ -15,6 +15,7 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.Gson;
@@ -29,7 +30,9 @@ public final class CredentialVault {
     private static final Gson GSON = new Gson();
 
     private final CoreStore store;
-    private final CredentialCipher cipher;
+    private volatile CredentialCipher cipher;
+    private String keyFileSetting;
+    private BundleContext context;
     /** The stored sets, parsed once: every send looks its sender's up. Writes go through to the store first. */
     private final Map<String, StoredCredential> byId = new ConcurrentHashMap<>();
     /** Every provider anyone has credentials for (a handful): a user's own sets are looked up by id, not searched. */
@@ -39,6 +42,20 @@ public final class CredentialVault {
     public CredentialVault(@Reference CoreStore store, CoreConfiguration config, BundleContext context)
             throws IOException {
         this(store, CredentialCipher.fromKeyFile(DataLocations.keyFile(config.keyFile(), context::getProperty)));
+        this.keyFileSetting = config.keyFile();
+        this.context = context;
+    }
+
+    /**
+     * Another setting of the shared configuration changed (a help reply, the region): nothing
+     * to do, and no restart of every part that sends. A new key file is read at once.
+     */
+    @Modified
+    void modified(CoreConfiguration config) throws IOException {
+        if (!java.util.Objects.equals(keyFileSetting, config.keyFile())) {
+            cipher = CredentialCipher.fromKeyFile(DataLocations.keyFile(config.keyFile(), context::getProperty));
+            keyFileSetting = config.keyFile();
+        }
     }
 
     CredentialVault(CoreStore store, CredentialCipher cipher) {

@@ -20,6 +20,7 @@ import org.atstexting.texting.host.HostRecords;
 import org.h2.mvstore.Cursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.Gson;
@@ -43,7 +44,7 @@ public final class OptOutRegistry implements OptOutService {
     private final CoreStore store;
     private final PermissionGuard guard;
     private final HostRecords records;
-    private final PhoneNumbers phoneNumbers;
+    private volatile PhoneNumbers phoneNumbers;
     private final Clock clock;
     private final List<Consumer<OptOutEvent>> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -60,6 +61,12 @@ public final class OptOutRegistry implements OptOutService {
         this.records = records;
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
         this.clock = clock;
+    }
+
+    /** The default region applies live: a console edit must not restart every part that uses opt-outs. */
+    @Modified
+    void modified(CoreConfiguration config) {
+        this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 
     /** Whether an E.164 number opted out. */
