@@ -27,15 +27,10 @@ import org.atstexting.texting.core.internal.ThrottledException;
  * Sends the running jobs, one recipient a step, at the configured rate, inside the quiet
  * hours window at each recipient's local time. Every recipient passes the {@link SendGate}
  * again just before its text goes (the user may have lost the permission, the number may
- * have opted out since the job started).
- *
- * <p>Never twice: a recipient is stored as {@code SENDING} before its text goes and as
- * {@code SENT} after. A recipient found {@code SENDING} (after a crash, or when the
- * provider's answer was lost) is resolved before anything else of its job is sent, by a
- * look-up ({@link SentTextFinder}): found means SENT; not found, from a provider that
- * reports its sent history, means it was never accepted and goes again; a provider that
- * cannot tell leaves it FAILED with {@link FailReason#OUTCOME_UNKNOWN} rather than risk a
- * second text. A throttled send (nothing sent) is pending again, without using an attempt.
+ * have opted out since). Never twice: a recipient is stored as {@code SENDING} before its
+ * text goes and as {@code SENT} after; one found {@code SENDING} is looked up before
+ * anything else of its job is sent ({@link InFlightResolver}). A throttled send (nothing
+ * sent) is pending again, without using an attempt or a look-up.
  */
 final class BulkWorker {
 
@@ -48,12 +43,11 @@ final class BulkWorker {
     static final Duration IDLE = Duration.ofMinutes(1);
 
     /** The plain settings, replaced whole when the configuration changes. */
-    record Settings(QuietHours quietHours, Duration interval) {
-    }
+    record Settings(QuietHours quietHours, Duration interval) { }
 
     private final BulkStore store;
     private final SendGate gate;
-    private final SentTextFinder finder;
+    private final InFlightResolver inFlight;
     private final BulkAnnouncer announcer;
     private final Clock clock;
     private final Map<String, BulkRun> running = new LinkedHashMap<>();
@@ -65,7 +59,7 @@ final class BulkWorker {
             Settings settings) {
         this.store = store;
         this.gate = gate;
-        this.finder = finder;
+        this.inFlight = new InFlightResolver(this, store, finder);
         this.announcer = announcer;
         this.clock = clock;
         this.settings = settings;
@@ -101,7 +95,6 @@ final class BulkWorker {
     synchronized BulkRun remove(String jobId) {
         return running.remove(jobId);
     }
-
     /** A job loaded from the store: its pending recipients queued, those under way to be looked up. */
     BulkRun load(StoredJob job) {
         BulkRun run = new BulkRun(job);
@@ -144,7 +137,7 @@ final class BulkWorker {
             }
             run.retryAt = null;
             if (!run.inFlight.isEmpty()) {
-                resolveInFlight(run, now);
+                inFlight.resolve(run, now);
                 return null;
             }
             Instant wait = sendNext(run, now);
@@ -275,55 +268,15 @@ final class BulkWorker {
         }
     }
 
-    /** Finds out whether in-flight texts went out: a look-up at the provider, never a blind resend. */
-    private void resolveInFlight(BulkRun run, Instant now) {
-        StoredJob job = run.job;
-        if (!finder.refresh(job.userId(), job.provider())) {
-            run.retryAt = now.plus(RETRY_AFTER);
-            LOG.warning(() -> "Bulk job " + job.id() + " waits: the provider could not be asked whether "
-                    + run.inFlight.size() + " text(s) under way went out");
-            return;
-        }
-        for (Integer index : new ArrayList<>(run.inFlight)) {
-            StoredRecipient r = store.recipient(job.id(), index);
-            run.inFlight.remove(index);
-            if (r.state() == State.SENDING) {
-                resolve(run, r, now);
-            }
-        }
-    }
-
-    private void resolve(BulkRun run, StoredRecipient r, Instant now) {
-        StoredJob job = run.job;
-        SentTextFinder.Lookup found = finder.find(job.userId(), job.provider(), r.number(), bodyOf(job, r),
-                r.attemptAt().minus(CLOCK_SLACK));
-        switch (found.outcome()) {
-            case SENT -> settle(run, r, r.sent(found.messageKey(), now));
-            case UNKNOWN -> settle(run, r, r.fail(FailReason.OUTCOME_UNKNOWN, "The send was under way when it was "
-                    + "interrupted and " + job.provider() + " does not report its sent history, so it was not sent "
-                    + "again (nobody is texted twice); check the conversation and text by hand if needed", now));
-            case NOT_SENT -> {
-                if (r.attempts() >= MAX_ATTEMPTS) {
-                    settle(run, r, r.fail(FailReason.PROVIDER_ERROR, "Not sent after " + r.attempts() + " attempts",
-                            now));
-                } else {
-                    StoredRecipient again = r.pendingAgain(now, true);
-                    store.put(job.id(), again);
-                    requeue(run, again);
-                }
-            }
-        }
-    }
-
-    private void requeue(BulkRun run, StoredRecipient r) {
+    void requeue(BulkRun run, StoredRecipient r) {
         run.queue(quietHours().zone(r.zone()), r.index(), true);
     }
 
-    private static String bodyOf(StoredJob job, StoredRecipient r) {
+    static String bodyOf(StoredJob job, StoredRecipient r) {
         return r.body() != null ? r.body() : job.body();
     }
 
-    private void settle(BulkRun run, StoredRecipient before, StoredRecipient after) {
+    void settle(BulkRun run, StoredRecipient before, StoredRecipient after) {
         store.put(run.job.id(), after);
         synchronized (this) {
             run.counts.count(before.state(), -1);
