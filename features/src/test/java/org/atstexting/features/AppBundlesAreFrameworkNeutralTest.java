@@ -18,11 +18,12 @@ public class AppBundlesAreFrameworkNeutralTest {
 
     private static final String VERSION = System.getProperty("atstexting.version", "0.1.0-SNAPSHOT");
     private static final List<String> APP = List.of("texting-api", "texting-core", "texting-permissions",
-            "texting-archive", "texting-zipwhip", "texting-twilio");
+            "texting-archive", "texting-zipwhip", "texting-twilio", "texting-jdbc");
     private static final List<String> ALLOWED = List.of("java.", "javax.", "org.osgi.", "org.atstexting.texting",
             "org.ietf.jgss", "jdk.net", // JDK packages HttpClient touches
             "com.google.gson", "com.google.i18n.phonenumbers", "org.h2.mvstore", "org.slf4j",
-            "io.github.resilience4j"); // the Zipwhip provider's rate limiter
+            "io.github.resilience4j", // the Zipwhip provider's rate limiter
+            "com.zaxxer.hikari"); // the database pool
 
     @Test
     public void mandatoryImportsAreJavaOsgiOurApiAndLibrariesOnly() {

@@ -1,6 +1,7 @@
 package org.atstexting.texting.core.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(pid = CoreConfiguration.PID,
@@ -39,6 +40,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "${karaf.etc}/ats-texting/credentials.key, else <user.home>/.ats-texting/credentials.key "
                     + "(Java's user.home is the OS user's home, not $HOME: shared by every instance of that user).")
     String keyFile() default "";
+
+    @AttributeDefinition(name = "Credential key", type = AttributeType.PASSWORD,
+            description = "The AES-256 key that encrypts provider passwords, as Base64 of 32 bytes (e.g. from "
+                    + "'openssl rand -base64 32'). Give every node the same key; when set, the key file is not used. "
+                    + "Empty means the key file above.")
+    String credentialKey() default "";
+
+    @AttributeDefinition(name = "Previous credential key", type = AttributeType.PASSWORD,
+            description = "While changing keys: the key used until now (Base64). Passwords it sealed are still "
+                    + "read; 'texting:rotatekey' re-encrypts them all with the current key, then remove this.")
+    String previousCredentialKey() default "";
+
+    @AttributeDefinition(name = "Previous credential key file",
+            description = "While changing keys: the file of the key used until now, if it was kept in a file. "
+                    + "As above, remove after 'texting:rotatekey' reports every password re-encrypted.")
+    String previousKeyFile() default "";
 
     @AttributeDefinition(name = "Help reply",
             description = "What a number that texts HELP or INFO gets back. Empty sends nothing.")

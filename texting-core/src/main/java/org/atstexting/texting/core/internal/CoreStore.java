@@ -1,20 +1,27 @@
 package org.atstexting.texting.core.internal;
 
 import java.io.File;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
+import org.atstexting.texting.core.internal.store.CoreSchema;
+import org.atstexting.texting.jdbc.TextingDatabase;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The core's durable state (credentials, inbound cursors, opt-outs, templates, bulk jobs) in an H2 MVStore file:
- * {@code <atstexting.data.dir>/core/}, in Karaf {@code ${karaf.data}/ats-texting/core/}, else the bundle's data
- * area (see {@link DataLocations}). Every write is committed before the call returns, so a crash
- * loses nothing that a caller was told is saved.
+ * The core's durable state. Credentials, opt-outs, templates, poll cursors and leases, the sent
+ * ledger and provider facts are tables ({@code core_*}) in the database every node shares
+ * ({@link #database()}), created by {@link CoreSchema} when this component starts. Bulk jobs are,
+ * for now, still in an H2 MVStore file of this node: {@code <atstexting.data.dir>/core/}, in
+ * Karaf {@code ${karaf.data}/ats-texting/core/}, else the bundle's data area (see
+ * {@link DataLocations}). Every write is committed before the call returns, so a crash loses
+ * nothing that a caller was told is saved.
  */
 @Component(service = CoreStore.class)
 public final class CoreStore {
@@ -32,53 +39,26 @@ public final class CoreStore {
 
     private static final int COMMITS_PER_COMPACTION = 500;
 
+    private final TextingDatabase database;
     private final MVStore store;
     private int commitsSinceCompaction;
 
     @Activate
-    public CoreStore(BundleContext context) {
-        this(DataLocations.coreStore(context::getProperty, f -> context.getDataFile(f.getName())));
+    public CoreStore(BundleContext context, @Reference TextingDatabase database) throws SQLException {
+        this(DataLocations.coreStore(context::getProperty, f -> context.getDataFile(f.getName())), database);
     }
 
-    CoreStore(File file) {
+    CoreStore(File file, TextingDatabase database) throws SQLException {
+        CoreSchema.migrate(database);
+        this.database = database;
         file.getAbsoluteFile().getParentFile().mkdirs();
         this.store = new MVStore.Builder().fileName(INTERRUPT_SAFE + file.getAbsolutePath()).autoCommitDisabled().open();
-        LOG.info(() -> "ats-texting core store: " + file.getAbsolutePath());
+        LOG.info(() -> "ats-texting core store: " + database + ", bulk jobs in " + file.getAbsolutePath());
     }
 
-    /** Credential sets by {@link StoredCredential#id()}, as JSON. */
-    MVMap<String, String> credentials() {
-        return store.openMap("credentials");
-    }
-
-    /** Inbound cursors by provider and account username. */
-    MVMap<String, String> cursors() {
-        return store.openMap("cursors");
-    }
-
-    /** Opt-out state by E.164 number, as JSON. */
-    MVMap<String, String> optOuts() {
-        return store.openMap("optOuts");
-    }
-
-    /** Opt-out and opt-in events by number and sequence ({@code +1...|000000000042}), as JSON. */
-    MVMap<String, String> optOutEvents() {
-        return store.openMap("optOutEvents");
-    }
-
-    /** Templates by name, as JSON. */
-    MVMap<String, String> templates() {
-        return store.openMap("templates");
-    }
-
-    /** Outbound texts the core knows went out, by provider|from|to|message id, as JSON. */
-    MVMap<String, String> sentLedger() {
-        return store.openMap("sentLedger");
-    }
-
-    /** Small facts about providers (e.g. whether their polls report sent history). */
-    MVMap<String, String> providerFacts() {
-        return store.openMap("providerFacts");
+    /** The shared database with the core's tables. */
+    TextingDatabase database() {
+        return database;
     }
 
     /** Bulk jobs by id, as JSON. */
@@ -92,9 +72,9 @@ public final class CoreStore {
     }
 
     /**
-     * Commits. Every commit writes a chunk and replaced chunks are kept for the retention
-     * time, so a steady stream of small commits (a bulk job: two per recipient) would grow
-     * the file; every so many commits, sparse chunks are rewritten.
+     * Commits the bulk maps. Every commit writes a chunk and replaced chunks are kept for the
+     * retention time, so a steady stream of small commits (a bulk job: two per recipient) would
+     * grow the file; every so many commits, sparse chunks are rewritten.
      */
     public synchronized void commit() {
         store.commit();

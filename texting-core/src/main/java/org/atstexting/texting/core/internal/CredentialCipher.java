@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -28,12 +31,47 @@ final class CredentialCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    private final String keyId;
     private final SecureRandom random = new SecureRandom();
     /** Looking a cipher up costs more than using it, and every send decrypts: one per thread, re-initialised each time. */
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(CredentialCipher::newCipher);
 
     private CredentialCipher(SecretKey key) {
         this.key = key;
+        this.keyId = fingerprint(key.getEncoded());
+    }
+
+    /**
+     * The key given as configuration text (Base64 of 32 bytes), the same on every node.
+     *
+     * @throws IllegalArgumentException naming what is wrong, never the key
+     */
+    static CredentialCipher fromKey(String base64) {
+        byte[] encoded;
+        try {
+            encoded = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The credential key is not Base64 text");
+        }
+        if (encoded.length != KEY_BYTES) {
+            throw new IllegalArgumentException("The credential key must be 32 bytes (256 bits) in Base64, e.g. the "
+                    + "output of: openssl rand -base64 32");
+        }
+        return new CredentialCipher(new SecretKeySpec(encoded, "AES"));
+    }
+
+    /** A name for the key that reveals nothing of it: the first 8 bytes of its SHA-256, in hex. */
+    String keyId() {
+        return keyId;
+    }
+
+    private static String fingerprint(byte[] raw) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
     }
 
     /** Loads the key from {@code keyFile}, creating it (readable by the owner only) the first time. */

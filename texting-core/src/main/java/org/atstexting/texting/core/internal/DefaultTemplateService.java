@@ -1,5 +1,9 @@
 package org.atstexting.texting.core.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
+import org.atstexting.texting.core.internal.store.StoreException;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.host.HostUser;
@@ -24,7 +29,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Message templates in the core store. Admins keep them; users with "Can Text" preview and
+ * Message templates in the shared database ({@code core_template}). Admins keep them; users with "Can Text" preview and
  * send them. Filling in happens before anything is sent, so a missing field is an error,
  * never a blank in a candidate's text.
  */
@@ -60,28 +65,52 @@ public final class DefaultTemplateService implements TemplateService {
         if (name == null || name.isBlank()) {
             throw new TextingException(Reason.INVALID_INPUT, "A template needs a name");
         }
+        if (name.strip().length() > TemplateRows.MAX_NAME) {
+            throw new TextingException(Reason.INVALID_INPUT, "A template name has at most " + TemplateRows.MAX_NAME
+                    + " characters");
+        }
         List<String> fields = MergeFields.parse(body);
         texting.checkBody(body);
         MessageTemplate template = new MessageTemplate(name.strip(), body, fields, actingUserId, clock.instant());
-        store.templates().put(template.name(), OptOutRegistry.GSON.toJson(template));
-        store.commit();
+        try {
+            store.database().inTransaction(c -> {
+                try (PreparedStatement insert = c.prepareStatement(TemplateRows.INSERT)) {
+                    TemplateRows.bindInsert(insert, template);
+                    if (insert.executeUpdate() == 1) {
+                        return null;
+                    }
+                }
+                try (PreparedStatement update = c.prepareStatement(TemplateRows.UPDATE)) {
+                    TemplateRows.bindUpdate(update, template);
+                    update.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("saving the template " + template.name(), e);
+        }
         return template;
     }
 
     @Override
     public boolean remove(String actingUserId, String name) throws TextingException {
         guard.requireAdmin(actingUserId);
-        boolean removed = name != null && store.templates().remove(name.strip()) != null;
-        store.commit();
-        return removed;
+        if (name == null) {
+            return false;
+        }
+        try (Connection c = store.database().connection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM core_template WHERE name = ?")) {
+            delete.setString(1, name.strip());
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("removing the template " + name.strip(), e);
+        }
     }
 
     @Override
     public List<MessageTemplate> templates(String actingUserId) throws TextingException {
         guard.requireCanText(actingUserId);
-        List<MessageTemplate> all = new ArrayList<>();
-        store.templates().values().forEach(json -> all.add(OptOutRegistry.GSON.fromJson(json, MessageTemplate.class)));
-        return all;
+        return query(TemplateRows.SELECT + " ORDER BY name", null);
     }
 
     @Override
@@ -91,8 +120,27 @@ public final class DefaultTemplateService implements TemplateService {
     }
 
     Optional<MessageTemplate> find(String name) {
-        return Optional.ofNullable(name == null ? null : store.templates().get(name.strip()))
-                .map(json -> OptOutRegistry.GSON.fromJson(json, MessageTemplate.class));
+        if (name == null) {
+            return Optional.empty();
+        }
+        return query(TemplateRows.SELECT + " WHERE name = ?", name.strip()).stream().findFirst();
+    }
+
+    private List<MessageTemplate> query(String sql, String name) {
+        try (Connection c = store.database().connection(); PreparedStatement select = c.prepareStatement(sql)) {
+            if (name != null) {
+                select.setString(1, name);
+            }
+            List<MessageTemplate> found = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(TemplateRows.read(row));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("reading templates", e);
+        }
     }
 
     MessageTemplate require(String name) throws TextingException {

@@ -1,6 +1,9 @@
 package org.atstexting.texting.core.internal;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -8,11 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.atstexting.texting.core.internal.inbound.NodeIdentity;
+import org.atstexting.texting.core.internal.inbound.PollLeases;
+import org.atstexting.texting.core.internal.inbound.PollLeases.Lease;
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 import org.atstexting.texting.spi.TextingProvider;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,6 +40,13 @@ import org.osgi.service.component.annotations.Reference;
  * {@code pollBatchesPerRound} batches, so one busy account cannot starve the others; while
  * any account has more, the next round starts at once (after a pause of a quarter second)
  * instead of after the interval.
+ *
+ * <p>On several nodes, each account is polled by one node at a time: the node that holds the
+ * account's lease in the shared database ({@link PollLeases}). A node keeps a lease by polling
+ * (every cursor write extends it) and lets go of its leases when it stops; a node that dies
+ * holds its accounts until their leases run out ({@value #MIN_LEASE_SECONDS} seconds, or three
+ * polling intervals if longer), then another node takes them over. A node that stalls past its
+ * lease cannot move a cursor any more: the write names the lease's version.
  */
 @Component(service = InboundPoller.class, immediate = true, configurationPid = CoreConfiguration.PID)
 public final class InboundPoller {
@@ -54,6 +68,8 @@ public final class InboundPoller {
     static final long BACKLOG_PAUSE_MILLIS = 250;
     /** Most rounds {@link #pollAll} runs before it leaves the rest to the scheduled rounds. */
     static final int MAX_ROUNDS_PER_POLL_ALL = 1_000;
+    /** The shortest poll lease: a dead node's accounts wait this long at most for another node. */
+    static final int MIN_LEASE_SECONDS = 60;
 
     /** What reading one account did. */
     record Outcome(int read, boolean ok, boolean more) {
@@ -66,6 +82,11 @@ public final class InboundPoller {
     private final CredentialVault vault;
     private final ProviderRegistry providers;
     private final InboundRecorder recorder;
+    private final String nodeId;
+    private final Integer fixedLeaseSeconds;
+    private volatile PollLeases leases;
+    /** The leases this node holds, by provider|account: let go of when it stops. */
+    private final Map<String, Lease> held = new ConcurrentHashMap<>();
     private final CoreStore store;
     private final ScheduledExecutorService scheduler;
     private volatile int intervalSeconds;
@@ -78,7 +99,26 @@ public final class InboundPoller {
 
     @Activate
     public InboundPoller(@Reference CredentialVault vault, @Reference ProviderRegistry providers,
-            @Reference InboundRecorder recorder, @Reference CoreStore store, CoreConfiguration config) {
+            @Reference InboundRecorder recorder, @Reference CoreStore store, CoreConfiguration config,
+            BundleContext context) {
+        this(vault, providers, recorder, store, config,
+                NodeIdentity.of(context::getProperty, context.getDataFile("node.id")), null);
+    }
+
+    /** One node, as in tests of a single framework. */
+    InboundPoller(CredentialVault vault, ProviderRegistry providers, InboundRecorder recorder, CoreStore store,
+            CoreConfiguration config) {
+        this(vault, providers, recorder, store, config, "this-node", null);
+    }
+
+    /**
+     * @param nodeId this node's name in the leases
+     * @param leaseSeconds a fixed lease time (tests), or null for the one that follows the interval
+     */
+    InboundPoller(CredentialVault vault, ProviderRegistry providers, InboundRecorder recorder, CoreStore store,
+            CoreConfiguration config, String nodeId, Integer leaseSeconds) {
+        this.nodeId = nodeId;
+        this.fixedLeaseSeconds = leaseSeconds;
         this.vault = vault;
         this.providers = providers;
         this.recorder = recorder;
@@ -99,6 +139,9 @@ public final class InboundPoller {
     private void configure(CoreConfiguration config) {
         batchesPerRound = Math.max(1, config.pollBatchesPerRound());
         int interval = config.pollIntervalSeconds();
+        int leaseSeconds = fixedLeaseSeconds != null ? fixedLeaseSeconds
+                : Math.max(MIN_LEASE_SECONDS, 3 * Math.max(0, interval));
+        leases = new PollLeases(store.database(), nodeId, leaseSeconds);
         synchronized (scheduler) {
             boolean changed = interval != intervalSeconds || next == null;
             intervalSeconds = interval;
@@ -127,6 +170,29 @@ public final class InboundPoller {
             intervalSeconds = 0;
             scheduler.shutdown();
         }
+        releaseLeases();
+    }
+
+    /** Lets another node take this node's accounts at once rather than after the leases run out. */
+    private void releaseLeases() {
+        for (Lease lease : held.values()) {
+            try {
+                leases.release(lease);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "A poll lease was not released (it runs out by itself): " + e.getMessage());
+            }
+        }
+        held.clear();
+    }
+
+    /** The account's saved cursor, whichever node saved it. */
+    String cursor(String provider, String account) {
+        return leases.cursor(provider, account).orElse(null);
+    }
+
+    /** This node's name in the poll leases. */
+    String nodeId() {
+        return nodeId;
     }
 
     /** Guarded by {@code scheduler}. */
@@ -200,18 +266,28 @@ public final class InboundPoller {
         if (provider == null) {
             return new Outcome(0, false, false); // its bundle is away; the cursor waits for it
         }
-        String cursorKey = account.provider() + "|" + account.username();
+        String leaseKey = account.provider() + "|" + account.username();
         int read = 0;
         try {
-            String cursor = store.cursors().get(cursorKey);
+            Optional<Lease> taken = leases.acquire(account.provider(), account.username());
+            if (taken.isEmpty()) {
+                held.remove(leaseKey);
+                return new Outcome(0, false, false); // another node polls this account now
+            }
+            Lease lease = taken.get();
+            held.put(leaseKey, lease);
+            String cursor = lease.cursor();
             for (int i = 0; i < maxBatches; i++) {
                 InboundBatch batch = provider.fetchInbound(vault.unlock(account), cursor);
                 record(account, batch);
                 read += batch.texts().size() + batch.statusUpdates().size();
                 String moved = batch.cursor() != null ? batch.cursor() : cursor;
-                if (batch.cursor() != null) {
-                    store.cursors().put(cursorKey, batch.cursor());
-                    store.commit(); // after every batch: a crash in a backlog re-reads one batch, loses none
+                // after every batch: a crash in a backlog re-reads one batch, loses none
+                if (batch.cursor() != null && !leases.saveCursor(lease, batch.cursor())) {
+                    held.remove(leaseKey);
+                    LOG.info(() -> "Another node took over polling " + account.provider() + " account "
+                            + account.username() + "; this node stops reading it");
+                    return new Outcome(read, false, false);
                 }
                 if (!batch.more()) {
                     return new Outcome(read, true, false);

@@ -1,5 +1,9 @@
 package org.atstexting.texting.core.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +21,8 @@ import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
-import org.h2.mvstore.Cursor;
+import org.atstexting.texting.core.internal.store.StoreException;
+import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -27,14 +32,17 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 /**
- * Who opted out, kept in the core store: the current state per number and every opt-out
- * and opt-in with its time and cause. Opt-outs apply across accounts and providers: a
- * candidate who texts STOP to one recruiter hears from nobody.
+ * Who opted out, kept in the shared database ({@code core_opt_out}, {@code core_opt_out_event}):
+ * the current state per number and every opt-out and opt-in with its time and cause. Opt-outs
+ * apply across accounts, providers and nodes: a candidate who texts STOP to one recruiter hears
+ * from nobody. Nothing is cached here, so a STOP that one node recorded is refused by every node
+ * from the moment it commits.
  */
 @Component(service = { OptOutService.class, OptOutRegistry.class }, configurationPid = CoreConfiguration.PID)
 public final class OptOutRegistry implements OptOutService {
 
     private static final Logger LOG = Logger.getLogger(OptOutRegistry.class.getName());
+    /** JSON for the bulk jobs' MVStore maps only, until they move to tables (opt-outs are typed rows, {@link OptOutRows}). */
     static final Gson GSON = new GsonBuilder().registerTypeAdapter(Instant.class, new InstantJson()).create();
 
     /** The stored state of a number. */
@@ -69,15 +77,15 @@ public final class OptOutRegistry implements OptOutService {
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 
-    /** Whether an E.164 number opted out. */
+    /** Whether an E.164 number opted out: asked of the database each time, so a STOP taken by any node counts here at once. */
     boolean isOptedOut(String e164) {
-        String json = store.optOuts().get(e164);
-        return json != null && GSON.fromJson(json, State.class).optedOut();
+        State state = state(e164);
+        return state != null && state.optedOut();
     }
 
     /** The refusal for a send to an opted-out number. */
     TextingException refusal(String e164) {
-        State state = GSON.fromJson(store.optOuts().get(e164), State.class);
+        State state = state(e164);
         return new TextingException(Reason.OPTED_OUT, e164 + " opted out of texts"
                 + (state == null || state.since() == null ? "" : " on " + state.since())
                 + "; nothing was sent. The number receives texts again only after it texts START.");
@@ -91,33 +99,77 @@ public final class OptOutRegistry implements OptOutService {
     }
 
     /**
-     * Records an opt-out or opt-in. The same message (same key) twice is recorded once.
+     * Records an opt-out or opt-in, in one transaction that holds the number's row: the event
+     * and the state change together, and two nodes recording for one number queue. The same
+     * message (same key) twice is recorded once, whichever node sees it.
      *
      * @return whether the number's state changed (an opt-out of an opted-out number keeps
      *         the event but changes nothing)
      */
-    synchronized boolean record(OptOutEvent event) {
-        if (event.messageKey() != null && hasEventFor(event.number(), event.messageKey())) {
+    boolean record(OptOutEvent event) {
+        boolean optingOut = event.kind() == OptOutEvent.Kind.OPT_OUT;
+        Boolean changed;
+        try {
+            changed = store.database().inTransaction(c -> {
+                State before = lockState(c, event.number());
+                try (PreparedStatement insert = c.prepareStatement(OptOutRows.INSERT_EVENT)) {
+                    OptOutRows.bindEvent(insert, event);
+                    if (insert.executeUpdate() == 0) {
+                        return null; // this message was recorded already
+                    }
+                }
+                boolean change = before.optedOut() != optingOut;
+                if (change) {
+                    try (PreparedStatement update = c.prepareStatement(
+                            "UPDATE core_opt_out SET opted_out = ?, since = ? WHERE number = ?")) {
+                        update.setBoolean(1, optingOut);
+                        update.setObject(2, TextingDatabase.timestamp(event.at()));
+                        update.setString(3, event.number());
+                        update.executeUpdate();
+                    }
+                }
+                return change;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("recording " + (optingOut ? "an opt-out" : "an opt-in") + " of " + event.number(), e);
+        }
+        if (changed == null) {
             return false;
         }
-        boolean optingOut = event.kind() == OptOutEvent.Kind.OPT_OUT;
-        boolean changed = isOptedOut(event.number()) != optingOut;
-        String prefix = event.number() + "|";
-        long seq = 0;
-        String last = store.optOutEvents().lowerKey(event.number() + "|~");
-        if (last != null && last.startsWith(prefix)) {
-            seq = Long.parseLong(last.substring(prefix.length())) + 1;
-        }
-        store.optOutEvents().put(prefix + String.format("%012d", seq), GSON.toJson(event));
-        if (changed) {
-            store.optOuts().put(event.number(), GSON.toJson(new State(optingOut, event.at())));
-        }
-        store.commit();
         LOG.info(() -> event.number() + (optingOut ? " opted out" : " opted in") + " (" + event.source() + ")");
         if (changed) {
             tellChangeListeners(event);
         }
         return changed;
+    }
+
+    /** The number's state row, created (opted in) if missing, and locked until the transaction ends. */
+    private static State lockState(Connection c, String number) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO core_opt_out (number, opted_out) VALUES (?, FALSE) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, number);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT opted_out, since FROM core_opt_out WHERE number = ? FOR UPDATE")) {
+            select.setString(1, number);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return OptOutRows.readState(row);
+            }
+        }
+    }
+
+    private State state(String e164) {
+        try (Connection c = store.database().connection(); PreparedStatement select = c.prepareStatement(
+                "SELECT opted_out, since FROM core_opt_out WHERE number = ?")) {
+            select.setString(1, e164);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptOutRows.readState(row) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the opt-out state of " + e164, e);
+        }
     }
 
     /** Who hears of every change of a number's state, after it is committed (the providers' opt-out mirrors). */
@@ -140,26 +192,24 @@ public final class OptOutRegistry implements OptOutService {
         }
     }
 
-    private boolean hasEventFor(String number, String messageKey) {
-        return history(number).stream().anyMatch(e -> messageKey.equals(e.messageKey()));
-    }
-
     List<OptOutEvent> history(String number) {
-        List<OptOutEvent> events = new ArrayList<>();
-        String prefix = number + "|";
-        Cursor<String, String> cursor = store.optOutEvents().cursor(prefix);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            if (!key.startsWith(prefix)) {
-                break;
+        try (Connection c = store.database().connection(); PreparedStatement select = c.prepareStatement(
+                OptOutRows.SELECT_EVENTS + " WHERE number = ? ORDER BY id")) {
+            select.setString(1, number);
+            List<OptOutEvent> events = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    events.add(OptOutRows.readEvent(row));
+                }
             }
-            events.add(GSON.fromJson(cursor.getValue(), OptOutEvent.class));
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("reading the opt-out history of " + number, e);
         }
-        return events;
     }
 
     OptOutStatus statusOf(String e164) {
-        State state = GSON.fromJson(store.optOuts().get(e164), State.class);
+        State state = state(e164);
         return new OptOutStatus(e164, state != null && state.optedOut(), state == null ? null : state.since(),
                 history(e164));
     }
@@ -185,12 +235,20 @@ public final class OptOutRegistry implements OptOutService {
     @Override
     public List<OptOutStatus> optedOut(String actingUserId) throws TextingException {
         guard.requireAdmin(actingUserId);
-        List<OptOutStatus> result = new ArrayList<>();
-        store.optOuts().forEach((number, json) -> {
-            if (GSON.fromJson(json, State.class).optedOut()) {
-                result.add(statusOf(number));
+        List<String> numbers = new ArrayList<>();
+        try (Connection c = store.database().connection(); PreparedStatement select = c.prepareStatement(
+                "SELECT number FROM core_opt_out WHERE opted_out = TRUE ORDER BY number");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                numbers.add(row.getString(1));
             }
-        });
+        } catch (SQLException e) {
+            throw new StoreException("listing opted-out numbers", e);
+        }
+        List<OptOutStatus> result = new ArrayList<>();
+        for (String number : numbers) {
+            result.add(statusOf(number));
+        }
         return result;
     }
 

@@ -6,9 +6,10 @@ import org.atstexting.texting.CredentialsView;
  * One credential set as stored: the password only in encrypted form.
  *
  * @param ownerUserId {@code null} for the system credentials of the provider
+ * @param keyId which credential key sealed the password ({@link CredentialCipher#keyId()})
  */
 record StoredCredential(String provider, String username, String phoneNumber, String ownerUserId,
-        String encryptedPassword) {
+        String encryptedPassword, String keyId) {
 
     static String id(String provider, String ownerUserId) {
         return ownerUserId == null ? "system|" + provider : "user|" + ownerUserId + "|" + provider;

@@ -82,7 +82,7 @@ final class Core {
     SendGate gate;
     org.atstexting.texting.core.internal.bulk.BulkTexting bulk;
 
-    Core(Path dir) throws IOException {
+    Core(Path dir) throws IOException, org.atstexting.texting.TextingException {
         this.dir = dir;
         config.keyFile = dir.resolve("keys").resolve("credentials.key").toString();
         build();
@@ -91,7 +91,7 @@ final class Core {
 
     private void build() throws IOException {
         Files.createDirectories(dir);
-        store = new CoreStore(dir.resolve("core.mv").toFile());
+        store = TestStores.core(dir.resolve("core.mv"));
         vault = new CredentialVault(store, CredentialCipher.fromKeyFile(Path.of(config.keyFile)));
         publisher = new MessageEventPublisher();
         publisher.eventAdmin = new EventAdmin() {

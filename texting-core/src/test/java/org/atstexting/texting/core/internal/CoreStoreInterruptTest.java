@@ -18,14 +18,14 @@ public class CoreStoreInterruptTest {
     @Test
     public void aWriteOnAnInterruptedThreadLeavesTheStoreWorking() throws Exception {
         File file = Files.createTempDirectory("core-store").resolve("texting-core.mv").toFile();
-        CoreStore store = new CoreStore(file);
+        CoreStore store = TestStores.core(file.toPath());
         try {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread interrupted = new Thread(() -> {
                 Thread.currentThread().interrupt();
                 try {
                     for (int i = 0; i < 50; i++) {
-                        store.cursors().put("zipwhip|acct" + i, "cursor-" + i + "-" + "x".repeat(4096));
+                        store.bulkJobs().put("job-" + i, "job-" + i + "-" + "x".repeat(4096));
                         store.commit();
                     }
                 } catch (Throwable t) {
@@ -36,16 +36,16 @@ public class CoreStoreInterruptTest {
             interrupted.join();
             assertEquals("the interrupted writer's commits went through", null, failure.get());
 
-            store.cursors().put("twilio|other", "after");
+            store.bulkJobs().put("other-job", "after");
             store.commit();
-            assertEquals("after", store.cursors().get("twilio|other"));
+            assertEquals("after", store.bulkJobs().get("other-job"));
         } finally {
             store.close();
         }
-        CoreStore reopened = new CoreStore(file);
+        CoreStore reopened = TestStores.core(file.toPath());
         try {
-            assertEquals("everything committed is on disk", "after", reopened.cursors().get("twilio|other"));
-            assertEquals(51, reopened.cursors().size());
+            assertEquals("everything committed is on disk", "after", reopened.bulkJobs().get("other-job"));
+            assertEquals(51, reopened.bulkJobs().size());
         } finally {
             reopened.close();
         }

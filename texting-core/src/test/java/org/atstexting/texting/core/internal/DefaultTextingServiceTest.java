@@ -37,7 +37,7 @@ public class DefaultTextingServiceTest {
         Path dir = tmp.getRoot().toPath();
         vault = Fixtures.vault(dir);
         CoreConfiguration config = Fixtures.config(dir.resolve("k.key"), 0);
-        CoreStore store = new CoreStore(dir.resolve("other.mv").toFile());
+        CoreStore store = TestStores.core(dir.resolve("other.mv"));
         OptOutRegistry optOuts = new OptOutRegistry(store, permissions, records, config);
         MessageEventPublisher publisher = new MessageEventPublisher();
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider),

@@ -47,6 +47,9 @@ final class Fixtures {
         int maxBodyLength = 1600;
         int pollIntervalSeconds;
         String keyFile = "";
+        String credentialKey = "";
+        String previousCredentialKey = "";
+        String previousKeyFile = "";
         String helpReply = "HELP reply";
         String optOutConfirmation = "You are unsubscribed";
         String optInConfirmation = "You are subscribed again";
@@ -93,6 +96,21 @@ final class Fixtures {
         }
 
         @Override
+        public String credentialKey() {
+            return credentialKey;
+        }
+
+        @Override
+        public String previousCredentialKey() {
+            return previousCredentialKey;
+        }
+
+        @Override
+        public String previousKeyFile() {
+            return previousKeyFile;
+        }
+
+        @Override
         public String helpReply() {
             return helpReply;
         }
@@ -130,7 +148,7 @@ final class Fixtures {
 
     static CredentialVault vault(Path dir) throws IOException {
         Files.createDirectories(dir);
-        return new CredentialVault(new CoreStore(dir.resolve("core.mv").toFile()),
+        return new CredentialVault(TestStores.core(dir.resolve("core.mv")),
                 CredentialCipher.fromKeyFile(dir.resolve("keys").resolve("credentials.key")));
     }
 

@@ -98,7 +98,7 @@ public class InboundPollerTest {
         core.provider.failFetch = 7; // the connection drops in the middle of the backlog
 
         core.poller.pollAll();
-        assertEquals("six batches read and their cursor kept", "0:600", core.store.cursors().get("zipwhip|2065550101"));
+        assertEquals("six batches read and their cursor kept", "0:600", core.poller.cursor("zipwhip", "2065550101"));
         assertArchived("before the failure", 600);
 
         core.restart(); // the cursor is on disk

@@ -42,7 +42,7 @@ public class InboundRecorderTest {
                 events.add(event);
             }
         };
-        CoreStore store = new CoreStore(tmp.getRoot().toPath().resolve("other.mv").toFile());
+        CoreStore store = TestStores.core(tmp.getRoot().toPath().resolve("other.mv"));
         Fixtures.Config config = new Fixtures.Config();
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
         SentLedger ledger = new SentLedger(store);

@@ -41,7 +41,7 @@ public class OutboundArchiverTest {
 
     @Before
     public void setUp() {
-        store = new CoreStore(tmp.getRoot().toPath().resolve("core.mv").toFile());
+        store = TestStores.core(tmp.getRoot().toPath().resolve("core.mv"));
         ledger = new SentLedger(store);
         archiver = new OutboundArchiver(archive, ledger, true);
     }

@@ -1,0 +1,3 @@
+CREATE TABLE m_half (id INTEGER PRIMARY KEY);
+INSERT INTO m_log (entry) VALUES ('v3');
+THIS IS NOT SQL;

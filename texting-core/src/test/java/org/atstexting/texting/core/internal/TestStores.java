@@ -1,0 +1,37 @@
+package org.atstexting.texting.core.internal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.jdbc.TextingDatabase;
+
+/** Core stores for tests: the tables in an embedded H2 database under the test's folder (one per folder). */
+final class TestStores {
+
+    private static final Map<Path, TextingDatabase> DATABASES = new ConcurrentHashMap<>();
+
+    private TestStores() {
+    }
+
+    /** The database of a folder: the same one again for the same folder, as after a restart. */
+    static TextingDatabase h2(Path dir) {
+        return DATABASES.computeIfAbsent(dir.toAbsolutePath().normalize(),
+                d -> TestDatabases.database(TestDatabases.h2DataSource(d)));
+    }
+
+    /** A core store whose bulk maps are {@code file} and whose tables are in the folder's database. */
+    static CoreStore core(Path file) {
+        return on(file, h2(file.toAbsolutePath().getParent()));
+    }
+
+    static CoreStore on(Path file, TextingDatabase database) {
+        try {
+            return new CoreStore(file.toFile(), database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
