@@ -89,7 +89,8 @@ public class ArchiveDurabilityIT extends TextingTestSupport {
         await("the first text on Eli's record", () -> sentCount(records, first) == 1);
         Thread.sleep(2_500);
         // polling off: what reaches the record now came through the send archiver, not a poll
-        texting = configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 0));
+        texting = service(TextingService.class);
 
         String tag = "queued " + UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
@@ -101,7 +102,7 @@ public class ArchiveDurabilityIT extends TextingTestSupport {
 
         HostRecords after = service(HostRecords.class);
         await("all 20 on Eli's record", () -> sentCount(after, tag) == 20);
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 1), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 1));
         Thread.sleep(2_500); // polls that list them must not attach them again
         for (int i = 0; i < 20; i++) {
             assertEquals("text #" + i + " once", 1, sentCount(after, tag + " #" + i + "$"));

@@ -66,7 +66,7 @@ public class ProviderLifecycleIT extends TextingTestSupport {
         // records of its own: the other itests' texts (same provider message ids) stay out of the way
         configure("org.atstexting.reference.host", props("dataDirectory", "ats-texting-data-lifecycle-" + System.nanoTime()),
                 HostRecords.class);
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 0));
         configureProvider("org.atstexting.zipwhip", ZIPWHIP, sandboxBaseUrl());
         configureProvider("org.atstexting.twilio", TWILIO, twilioFakeBaseUrl());
         service(ZipwhipSandbox.class).reset();

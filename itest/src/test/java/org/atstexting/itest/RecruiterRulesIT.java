@@ -97,13 +97,9 @@ public class RecruiterRulesIT extends TextingTestSupport {
     }
 
     private void configureCore(double rate, String windowStart, String windowEnd, int pollSeconds) throws Exception {
-        long bulkBefore = serviceId(BulkTextingService.class);
-        configure(CORE_PID, props("pollIntervalSeconds", pollSeconds, "bulkSendsPerSecond", rate,
-                "sendWindowStart", windowStart, "sendWindowEnd", windowEnd), TextingService.class);
-        // the bulk service is re-registered too (its own configuration): a job must not start on
-        // an instance that is about to go
-        await("the bulk service to pick up the configuration",
-                () -> serviceId(BulkTextingService.class) != bulkBefore && serviceId(BulkTextingService.class) != -1);
+        // applied live: nothing is re-registered, a job may start at once
+        coreSettings(props("pollIntervalSeconds", pollSeconds));
+        bulkSettings(props("bulkSendsPerSecond", rate, "sendWindowStart", windowStart, "sendWindowEnd", windowEnd));
     }
 
     private RecordRef record(String id, String name, String number) {

@@ -100,7 +100,7 @@ public class SendAndArchiveIT extends TextingTestSupport {
         assertEquals("sent from Dana's record, so not on Gus's", 0, count(records.messages(GUS), sent.key()));
 
         // Dana replies; polling (switched on now) archives it on every record with her number
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 1), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 1));
         sandbox.deliverReply(DANA_NUMBER, ALICE_ACCOUNT, "Yes, Tuesday works");
         await("the reply on Dana's and Gus's records", () -> hasReply(records, DANA) && hasReply(records, GUS));
 

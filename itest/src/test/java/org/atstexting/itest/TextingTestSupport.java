@@ -14,6 +14,8 @@ import java.util.Hashtable;
 import java.util.function.BooleanSupplier;
 
 import org.atstexting.sandbox.zipwhip.ZipwhipSandbox;
+import org.atstexting.texting.BulkTextingService;
+import org.atstexting.texting.OptOutService;
 import org.atstexting.texting.TextingService;
 import org.atstexting.texting.spi.TextingProvider;
 import org.ops4j.pax.exam.Configuration;
@@ -105,6 +107,38 @@ public abstract class TextingTestSupport {
     }
 
     /**
+     * Sets the core's settings (PID {@code org.atstexting.texting.core}): every core component
+     * applies them live, so nothing is re-registered; waits until they are in effect.
+     */
+    protected void coreSettings(Dictionary<String, Object> properties) throws Exception {
+        configureLive("org.atstexting.texting.core", properties, OptOutService.class);
+    }
+
+    /** Sets the bulk worker's settings (PID {@code org.atstexting.texting.core.bulk}), applied live. */
+    protected void bulkSettings(Dictionary<String, Object> properties) throws Exception {
+        configureLive("org.atstexting.texting.core.bulk", properties, BulkTextingService.class);
+    }
+
+    /** Updates a configuration its components apply live and waits until {@code shownBy}'s service carries every value. */
+    protected void configureLive(String pid, Dictionary<String, Object> properties, Class<?> shownBy) throws Exception {
+        service(shownBy);
+        service(ConfigurationAdmin.class).getConfiguration(pid, "?").update(properties);
+        await("the " + shownBy.getSimpleName() + " to show configuration " + pid, () -> {
+            ServiceReference<?> ref = context().getServiceReference(shownBy);
+            if (ref == null) {
+                return false;
+            }
+            for (java.util.Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                if (!properties.get(key).equals(ref.getProperty(key))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
      * Updates the configuration of a component that takes changes in place (a modified
      * method) and waits until its service carries the new value of {@code key}.
      */
@@ -129,7 +163,7 @@ public abstract class TextingTestSupport {
      * the core polling every {@code pollSeconds} (0: never), both in effect on return.
      */
     protected ZipwhipSandbox useTheSandbox(int pollSeconds) throws Exception {
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", pollSeconds), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", pollSeconds));
         configureInPlace("org.atstexting.zipwhip", props("enabled", true, "apiBaseUrl", sandboxBaseUrl()),
                 TextingProvider.class, "apiBaseUrl");
         return service(ZipwhipSandbox.class);

@@ -44,7 +44,7 @@ public class TextusIT extends TextingTestSupport {
     @Test
     public void aRecruiterTextsThroughTextUsAndRepliesAndOptOutsLandOnce() throws Exception {
         String root = "http://127.0.0.1:" + context().getProperty("org.osgi.service.http.port");
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 0));
         service(TextingProvider.class, "(" + TextingProvider.PROVIDER_PROPERTY + "=textus)");
         configureInPlace("org.atstexting.textus", props("enabled", true, "apiBaseUrl", root
                 + StandaloneTextusFake.BASE_PATH, "accountSlug", ACCOUNT, "callbackBaseUrl", root),
@@ -85,7 +85,7 @@ public class TextusIT extends TextingTestSupport {
 
         // a reply whose webhook was lost: polling brings it, and reads the webhook one again without doubling it
         fake.receiveQuietly(ACCOUNT, DANA_NUMBER, "And by poll");
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 1), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 1));
         await("the polled reply on Dana's record", () -> replies(records, "And by poll") == 1);
         Thread.sleep(2_500); // more polls attach nothing again
         assertEquals(1, replies(records, "Yes, by webhook"));

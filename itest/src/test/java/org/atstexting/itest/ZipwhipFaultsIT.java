@@ -55,7 +55,7 @@ public class ZipwhipFaultsIT extends TextingTestSupport {
 
     @Before
     public void zipwhipOnTheSandboxWithWebhooksAndQuickTimeouts() throws Exception {
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 0));
         sandbox = service(ZipwhipSandbox.class);
         sandbox.clearFaults();
         sandbox.setOutboundAddressesEmpty(false);

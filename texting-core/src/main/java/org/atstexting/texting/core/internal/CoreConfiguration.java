@@ -4,9 +4,11 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(
+@ObjectClassDefinition(pid = CoreConfiguration.PID,
         name = "ats-texting core",
-        description = "How the texting service sends texts and reads replies for every provider.")
+        description = "How the texting service reads numbers, keeps credentials, sends texts and reads replies for "
+                + "every provider. Bulk jobs have their own configuration (ats-texting bulk texting). Every "
+                + "setting but the key file applies at once, without restarting anything.")
 @interface CoreConfiguration {
 
     String PID = "org.atstexting.texting.core";
@@ -74,22 +76,4 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "reply gets no new reply (its texts are still recorded), so a looping phone or a prank "
                     + "cannot make the account text without end. 0 answers every HELP. Applied without a restart.")
     int helpReplyIntervalMinutes() default 10;
-
-    @AttributeDefinition(name = "Bulk sends per second",
-            description = "How fast bulk jobs send, across all jobs: keep it at or below the provider's rate limit.")
-    double bulkSendsPerSecond() default 1.0;
-
-    @AttributeDefinition(name = "Quiet hours: sending starts",
-            description = "Bulk jobs text only from this local time (HH:mm) at the recipient's time zone...")
-    String sendWindowStart() default "08:00";
-
-    @AttributeDefinition(name = "Quiet hours: sending ends",
-            description = "...until this local time (HH:mm); outside the window bulk jobs wait. Equal start and end "
-                    + "turns quiet hours off. Single texts are never delayed.")
-    String sendWindowEnd() default "20:00";
-
-    @AttributeDefinition(name = "Quiet hours: time zone",
-            description = "Time zone of recipients whose zone is not known from their number, e.g. America/New_York. "
-                    + "Empty means the system's time zone.")
-    String sendWindowZone() default "";
 }

@@ -62,12 +62,12 @@ public final class CoreStore {
     }
 
     /** Bulk jobs by id, as JSON. */
-    MVMap<String, String> bulkJobs() {
+    public MVMap<String, String> bulkJobs() {
         return store.openMap("bulkJobs");
     }
 
     /** Bulk recipients by job id and index ({@code <job>|000000042}), as JSON. */
-    MVMap<String, String> bulkRecipients() {
+    public MVMap<String, String> bulkRecipients() {
         return store.openMap("bulkRecipients");
     }
 
@@ -76,7 +76,7 @@ public final class CoreStore {
      * retention time, so a steady stream of small commits (a bulk job: two per recipient) would
      * grow the file; every so many commits, sparse chunks are rewritten.
      */
-    synchronized void commit() {
+    public synchronized void commit() {
         store.commit();
         if (++commitsSinceCompaction >= COMMITS_PER_COMPACTION) {
             commitsSinceCompaction = 0;

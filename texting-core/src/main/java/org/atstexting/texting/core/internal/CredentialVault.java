@@ -21,6 +21,7 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -41,13 +42,26 @@ public final class CredentialVault {
     }
 
     private final TextingDatabase database;
-    private final CredentialKeys keys;
+    private volatile CredentialKeys keys;
+    private BundleContext context;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public CredentialVault(@Reference CoreStore store, CoreConfiguration config, BundleContext context)
             throws IOException {
         this(store, CredentialKeys.from(config, context::getProperty));
+        this.context = context;
+    }
+
+    /**
+     * Another setting of the shared configuration changed (a help reply, the region): no
+     * restart of every part that sends. The keys are read again (a new key or key file applies at once).
+     */
+    @Modified
+    void modified(CoreConfiguration config) throws IOException {
+        if (context != null) {
+            keys = CredentialKeys.from(config, context::getProperty);
+        }
     }
 
     CredentialVault(CoreStore store, CredentialCipher cipher) {

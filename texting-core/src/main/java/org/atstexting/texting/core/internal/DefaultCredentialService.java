@@ -13,6 +13,7 @@ import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -26,7 +27,7 @@ public final class DefaultCredentialService implements CredentialService {
     private final PermissionGuard guard;
     private final CredentialVault vault;
     private final ProviderRegistry providers;
-    private final PhoneNumbers phoneNumbers;
+    private volatile PhoneNumbers phoneNumbers;
 
     @Activate
     public DefaultCredentialService(@Reference TextingPermissions permissions, @Reference CredentialVault vault,
@@ -34,6 +35,12 @@ public final class DefaultCredentialService implements CredentialService {
         this.guard = new PermissionGuard(permissions);
         this.vault = vault;
         this.providers = providers;
+        this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
+    }
+
+    /** The default region applies live: a console edit must not restart the credential service. */
+    @Modified
+    void modified(CoreConfiguration config) {
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 

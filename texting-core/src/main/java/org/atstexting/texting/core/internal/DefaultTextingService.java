@@ -15,7 +15,6 @@ import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -25,44 +24,35 @@ import org.osgi.service.component.annotations.Reference;
  * refused ({@link Reason#OPTED_OUT}). Single texts are sent at once, also in quiet hours:
  * a recruiter texting one candidate decides the time themselves.
  */
-@Component(service = { TextingService.class, DefaultTextingService.class }, configurationPid = CoreConfiguration.PID)
-@Designate(ocd = CoreConfiguration.class)
+@Component(service = { TextingService.class, DefaultTextingService.class })
 public final class DefaultTextingService implements TextingService {
 
     private final PermissionGuard guard;
-    private final CredentialVault vault;
     private final MessageArchive archive;
     private final HostRecords records;
-    private final OptOutRegistry optOuts;
+    private final SendGate gate;
     private final OutboundSender sender;
-    private final PhoneNumbers phoneNumbers;
-    private final int maxBodyLength;
 
     @Activate
-    public DefaultTextingService(@Reference TextingPermissions permissions, @Reference CredentialVault vault,
-            @Reference MessageArchive archive, @Reference HostRecords records, @Reference OptOutRegistry optOuts,
-            @Reference OutboundSender sender, CoreConfiguration config) {
+    public DefaultTextingService(@Reference TextingPermissions permissions, @Reference MessageArchive archive,
+            @Reference HostRecords records, @Reference SendGate gate, @Reference OutboundSender sender) {
         this.guard = new PermissionGuard(permissions);
-        this.vault = vault;
         this.archive = archive;
         this.records = records;
-        this.optOuts = optOuts;
+        this.gate = gate;
         this.sender = sender;
-        this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
-        this.maxBodyLength = config.maxBodyLength();
     }
 
     @Override
     public TextMessage send(SendRequest request) throws TextingException {
         String user = request.actingUserId();
-        guard.requireCanText(user);
-        String body = checkBody(request.body());
+        // the gate's order (permission, body, recipient, opt-out, credentials): the record is
+        // looked up only for a user who may text, and only with a body worth sending
+        gate.requireCanText(user);
+        String body = gate.checkBody(request.body());
         String to = recipient(request);
-        optOuts.requireNotOptedOut(to);
-        StoredCredential stored = credentialsFor(vault, user, request.provider());
-        return sender.send(stored, user, to, body, request.record());
+        return gate.clear(user, request.provider(), to, body).send(request.record());
     }
-
     @Override
     public List<TextMessage> messages(String actingUserId, RecordRef record) throws TextingException {
         guard.requireViewMessages(actingUserId);
@@ -97,19 +87,12 @@ public final class DefaultTextingService implements TextingService {
     }
 
     String checkBody(String body) throws TextingException {
-        if (body == null || body.isBlank()) {
-            throw new TextingException(Reason.INVALID_INPUT, "A text needs a message; the body is empty");
-        }
-        if (body.length() > maxBodyLength) {
-            throw new TextingException(Reason.INVALID_INPUT, "The message has " + body.length()
-                    + " characters; at most " + maxBodyLength + " are allowed");
-        }
-        return body;
+        return gate.checkBody(body);
     }
 
     String recipient(SendRequest request) throws TextingException {
         if (request.record() == null) {
-            return phoneNumbers.toE164(request.to());
+            return gate.toE164(request.to());
         }
         HostRecord record = records.record(request.record()).orElseThrow(() -> new TextingException(
                 Reason.RECORD_NOT_FOUND, "There is no record " + request.record()));
@@ -117,31 +100,14 @@ public final class DefaultTextingService implements TextingService {
             throw new TextingException(Reason.INVALID_INPUT, record.displayName() + " (" + record.ref()
                     + ") has no phone number to text");
         }
-        String number = phoneNumbers.toE164(record.phoneNumber());
+        String number = gate.toE164(record.phoneNumber());
         // A text is filed on the record it names: sending it to another number would put a
         // stranger's conversation on this record, so a 'to' must be the record's own number.
-        if (request.to() != null && !phoneNumbers.toE164(request.to()).equals(number)) {
+        if (request.to() != null && !gate.toE164(request.to()).equals(number)) {
             throw new TextingException(Reason.INVALID_INPUT, "The number " + request.to()
                     + " is not the number of " + record.displayName() + " (" + record.ref()
                     + "); give the record or the number, not both");
         }
         return number;
     }
-
-    /** The user's own credentials for the provider, or for their only provider when none is named. */
-    static StoredCredential credentialsFor(CredentialVault vault, String user, String provider)
-            throws TextingException {
-        if (provider != null) {
-            return vault.find(provider, user).orElseThrow(() -> new TextingException(Reason.NO_CREDENTIALS,
-                    "User '" + user + "' has no " + provider + " credentials; add them under User Settings > Texting"));
-        }
-        List<StoredCredential> own = vault.ownedBy(user);
-        if (own.size() == 1) {
-            return own.get(0);
-        }
-        throw new TextingException(Reason.NO_CREDENTIALS, own.isEmpty()
-                ? "User '" + user + "' has no texting credentials; add them under User Settings > Texting"
-                : "User '" + user + "' has credentials for several providers; name the provider to send through");
-    }
-
 }

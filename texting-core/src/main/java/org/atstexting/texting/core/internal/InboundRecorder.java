@@ -69,7 +69,7 @@ public final class InboundRecorder implements ProviderCallback {
     private final MessageArchive archive;
     private final MessageEventPublisher events;
     private final OptOutRegistry optOuts;
-    private final OutboundSender sender;
+    private final SendGate sender;
     private final SentLedger ledger;
     private final Executor replies;
     private final ExecutorService ownReplies;
@@ -81,7 +81,7 @@ public final class InboundRecorder implements ProviderCallback {
     @Activate
     public InboundRecorder(@Reference CredentialVault vault, @Reference MessageArchive archive,
             @Reference MessageEventPublisher events, @Reference OptOutRegistry optOuts,
-            @Reference OutboundSender sender, @Reference SentLedger ledger, CoreConfiguration config) {
+            @Reference SendGate sender, @Reference SentLedger ledger, CoreConfiguration config) {
         this(vault, archive, events, optOuts, sender, ledger, config, replySender(), Clock.systemUTC());
     }
 
@@ -91,7 +91,7 @@ public final class InboundRecorder implements ProviderCallback {
      *                holds up no webhook and no poll
      */
     InboundRecorder(CredentialVault vault, MessageArchive archive, MessageEventPublisher events,
-            OptOutRegistry optOuts, OutboundSender sender, SentLedger ledger, CoreConfiguration config,
+            OptOutRegistry optOuts, SendGate sender, SentLedger ledger, CoreConfiguration config,
             Executor replies, Clock clock) {
         this.vault = vault;
         this.archive = archive;
@@ -240,7 +240,7 @@ public final class InboundRecorder implements ProviderCallback {
             return;
         }
         try {
-            sender.send(account.get(), ownerUserId, text.from(), body, null);
+            sender.clearReply(account.get(), ownerUserId, text.from(), body).send(null);
         } catch (TextingException e) {
             LOG.warning(() -> "Could not answer " + text.from() + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import org.atstexting.texting.core.internal.store.StoreException;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.Gson;
@@ -51,7 +52,7 @@ public final class OptOutRegistry implements OptOutService {
     private final CoreStore store;
     private final PermissionGuard guard;
     private final HostRecords records;
-    private final PhoneNumbers phoneNumbers;
+    private volatile PhoneNumbers phoneNumbers;
     private final Clock clock;
     private final List<Consumer<OptOutEvent>> changeListeners = new CopyOnWriteArrayList<>();
 
@@ -68,6 +69,12 @@ public final class OptOutRegistry implements OptOutService {
         this.records = records;
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
         this.clock = clock;
+    }
+
+    /** The default region applies live: a console edit must not restart every part that uses opt-outs. */
+    @Modified
+    void modified(CoreConfiguration config) {
+        this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 
     /** Whether an E.164 number opted out: asked of the database each time, so a STOP taken by any node counts here at once. */

@@ -60,7 +60,9 @@ public final class OutboundSender {
             receipt = provider.send(credentials, new OutboundText(to, body));
         } catch (ProviderException e) {
             events.sendFailed(account.provider(), userId, to, e.getMessage(), e.failure().orElse(null));
-            if (e.kind() == ProviderException.Kind.REJECTED && OptOutKeywords.isProviderOptOut(e.getMessage())) {
+            // the kind, since SPI 1.3; the text search stays for providers that do not say so yet
+            if (e.kind() == ProviderException.Kind.OPTED_OUT || e.kind() == ProviderException.Kind.REJECTED
+                    && OptOutKeywords.isProviderOptOut(e.getMessage())) {
                 optOuts.record(new OptOutEvent(to, OptOutEvent.Kind.OPT_OUT, clock.instant(), e.getMessage(),
                         OptOutEvent.PROVIDER, null, userId));
                 throw optOuts.refusal(to);

@@ -11,12 +11,17 @@ final class ProviderFailures {
     }
 
     static TextingException toTextingException(String provider, ProviderException e) {
+        if (e.kind() == ProviderException.Kind.THROTTLED) {
+            // nothing was sent: safe to send again later (not an ambiguous error to look up)
+            return new ThrottledException(e.getMessage(), e.retryAfter().orElse(null), e);
+        }
         Reason reason = switch (e.kind()) {
             case DISABLED, NOT_CONFIGURED -> Reason.PROVIDER_UNAVAILABLE;
             case BAD_CREDENTIALS -> Reason.BAD_CREDENTIALS;
             case REJECTED -> Reason.INVALID_INPUT;
             case OPTED_OUT -> Reason.OPTED_OUT;
-            case UNREACHABLE, ERROR, THROTTLED, OUTCOME_UNKNOWN -> Reason.PROVIDER_ERROR;
+            case THROTTLED -> Reason.PROVIDER_UNAVAILABLE;
+            case UNREACHABLE, ERROR, OUTCOME_UNKNOWN -> Reason.PROVIDER_ERROR;
         };
         return new TextingException(reason, e.getMessage(), e);
     }

@@ -95,6 +95,26 @@ public class BulkTextingTest {
     }
 
     @Test
+    public void aJobStartedOnAnInstanceBeingReplacedIsRefusedNotLeftWithoutAWorker() throws Exception {
+        // SCR replaces the component: the old instance stops, the new one loads the running jobs,
+        // and a caller still holding the old service object starts a job on it
+        org.atstexting.texting.core.internal.bulk.BulkTexting old = core.bulk;
+        old.stop();
+        core.bulk = core.newBulk();
+        try {
+            old.start(BulkRequest.message("alice", refs("employee:1"), "Open day on Friday"));
+            fail("no worker runs a job stored by a stopped instance");
+        } catch (TextingException e) {
+            assertEquals(Reason.SERVICE_UNAVAILABLE, e.reason());
+        }
+        assertTrue("a refused start stores nothing", core.store.bulkJobs().isEmpty());
+
+        core.bulk.start(BulkRequest.message("alice", refs("employee:1"), "Open day on Friday"));
+        core.drain();
+        assertEquals("texted once, by the instance that runs", List.of("+12065550123"), core.provider.recipients());
+    }
+
+    @Test
     public void aNumberThatOptsOutDuringTheJobIsSkipped() throws Exception {
         BulkJob job = core.bulk.start(BulkRequest.message("alice", refs("employee:1", "employee:3"), "Hi"));
         core.recorder.received("zipwhip", new InboundText("in-1", "+12065550124", "+12065550101", "stop",
@@ -344,14 +364,19 @@ public class BulkTextingTest {
      */
     private void crashDuringSendOf(BulkJob job, int index, boolean providerTookIt) throws Exception {
         String key = job.id() + "|" + String.format("%09d", index);
-        BulkTexting.StoredRecipient r = OptOutRegistry.GSON.fromJson(core.store.bulkRecipients().get(key),
-                BulkTexting.StoredRecipient.class);
-        assertEquals(State.PENDING, r.state());
-        core.store.bulkRecipients().put(key, OptOutRegistry.GSON.toJson(r.sending(core.clock.now)));
+        // the stored recipient as the worker writes it just before the provider call
+        com.google.gson.JsonObject r = com.google.gson.JsonParser.parseString(core.store.bulkRecipients().get(key))
+                .getAsJsonObject();
+        assertEquals(State.PENDING.name(), r.get("state").getAsString());
+        r.addProperty("state", State.SENDING.name());
+        r.addProperty("attemptAt", core.clock.now.toString());
+        r.addProperty("attempts", r.get("attempts").getAsInt() + 1);
+        core.store.bulkRecipients().put(key, r.toString());
         core.store.commit();
+        String number = r.get("number").getAsString();
         if (providerTookIt) {
             core.provider.send(core.vault.unlock(core.vault.find("zipwhip", "alice").orElseThrow()),
-                    new org.atstexting.texting.spi.OutboundText(r.number(), "Hi".equals(job.description())
+                    new org.atstexting.texting.spi.OutboundText(number, "Hi".equals(job.description())
                             ? "Hi" : core.store.bulkJobs().get(job.id()).contains("Open day") ? "Open day" : "Hi"));
         }
     }

@@ -79,7 +79,8 @@ final class Core {
     InboundRecorder recorder;
     InboundPoller poller;
     DefaultTemplateService templates;
-    BulkTexting bulk;
+    SendGate gate;
+    org.atstexting.texting.core.internal.bulk.BulkTexting bulk;
 
     Core(Path dir) throws IOException, org.atstexting.texting.TextingException {
         this.dir = dir;
@@ -108,17 +109,19 @@ final class Core {
         optOuts = new OptOutRegistry(store, permissions, records, config, clock);
         ledger = new SentLedger(store);
         sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger), publisher, optOuts);
-        texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
+        gate = new SendGate(permissions, vault, optOuts, sender, config);
+        texting = new DefaultTextingService(permissions, archive, records, gate, sender);
         // answers sent on the caller's thread (after the monitor): tests count them at once
-        recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config, Runnable::run, clock);
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts, gate, ledger, config, Runnable::run, clock);
         poller = new InboundPoller(vault, registry, recorder, store, config);
         templates = new DefaultTemplateService(store, permissions, records, new Users(), texting, clock);
         bulk = newBulk();
     }
 
-    BulkTexting newBulk() {
-        return new BulkTexting(store, permissions, vault, records, optOuts, sender, templates, texting, poller, ledger,
-                publisher, config, clock, false);
+    org.atstexting.texting.core.internal.bulk.BulkTexting newBulk() {
+        return new org.atstexting.texting.core.internal.bulk.BulkTexting(store, gate,
+                new SentTextFinder(vault, poller, ledger), records, templates, () -> publisher.eventAdmin,
+                config, clock, false);
     }
 
     /** Builds every component anew on the same files, without closing anything: a crash and a restart. */

@@ -42,7 +42,8 @@ public class DefaultTextingServiceTest {
         MessageEventPublisher publisher = new MessageEventPublisher();
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider),
                 new OutboundArchiver(archive, new SentLedger(store)), publisher, optOuts);
-        texting = new DefaultTextingService(permissions, vault, archive, records, optOuts, sender, config);
+        texting = new DefaultTextingService(permissions, archive, records,
+                new SendGate(permissions, vault, optOuts, sender, config), sender);
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
     }
 

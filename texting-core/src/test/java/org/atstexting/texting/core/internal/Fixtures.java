@@ -45,7 +45,7 @@ final class Fixtures {
     }
 
     /** The core's configuration with every value settable. */
-    static final class Config implements CoreConfiguration {
+    static final class Config implements CoreConfiguration, org.atstexting.texting.core.internal.bulk.BulkConfiguration {
         String defaultRegion = "US";
         int maxBodyLength = 1600;
         int pollIntervalSeconds;

@@ -48,7 +48,8 @@ public class InboundRecorderTest {
         SentLedger ledger = new SentLedger(store);
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
                 new OutboundArchiver(archive, ledger), publisher, optOuts);
-        recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts,
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger, config);
     }
 
     @Test

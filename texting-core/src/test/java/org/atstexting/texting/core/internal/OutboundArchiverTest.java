@@ -95,7 +95,8 @@ public class OutboundArchiverTest {
         MessageEventPublisher publisher = new MessageEventPublisher();
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
                 archiver, publisher, optOuts);
-        InboundRecorder recorder = new InboundRecorder(vault, archive, publisher, optOuts, sender, ledger, config);
+        InboundRecorder recorder = new InboundRecorder(vault, archive, publisher, optOuts,
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger, config);
 
         TextMessage sent = sender.send(vault.find("zipwhip", "alice").orElseThrow(), "alice", "+12065550123", "Hi",
                 DANA);
@@ -140,8 +141,8 @@ public class OutboundArchiverTest {
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), records, config);
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
                 archiver, new MessageEventPublisher(), optOuts);
-        DefaultTextingService texting = new DefaultTextingService(new Fixtures.Permissions(), vault, archive, records,
-                optOuts, sender, config);
+        DefaultTextingService texting = new DefaultTextingService(new Fixtures.Permissions(), archive, records,
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), sender);
 
         TextMessage sent = texting.send(org.atstexting.texting.SendRequest.fromRecord("alice", DANA, "Hi"));
         assertTrue("still queued", records.messages(DANA).isEmpty());

@@ -1,4 +1,4 @@
-package org.atstexting.texting.core.internal;
+package org.atstexting.texting.core.internal.bulk;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,10 +18,10 @@ import org.atstexting.texting.host.HostRecord;
  * time-zone mapper ships in the separate geocoder fragment, not installed, and an area
  * code says little about where a mobile phone is.
  */
-final class QuietHours {
+public final class QuietHours {
 
     /** The host record field that names the recipient's time zone. */
-    static final String ZONE_FIELD = "timeZone";
+    public static final String ZONE_FIELD = "timeZone";
 
     private final LocalTime start;
     private final LocalTime end;
@@ -33,7 +33,7 @@ final class QuietHours {
         this.zone = zone;
     }
 
-    static QuietHours of(CoreConfiguration config) {
+    static QuietHours of(BulkConfiguration config) {
         ZoneId zone;
         try {
             zone = config.sendWindowZone() == null || config.sendWindowZone().isBlank() ? ZoneId.systemDefault()

@@ -1,4 +1,4 @@
-package org.atstexting.texting.core.internal;
+package org.atstexting.texting.core.internal.bulk;
 
 import static org.junit.Assert.assertEquals;
 
