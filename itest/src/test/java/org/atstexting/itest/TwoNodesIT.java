@@ -91,6 +91,18 @@ public class TwoNodesIT {
                 HostApi.credentials(SYSTEM_ACCOUNT, SYSTEM_ACCOUNT, "two-nodes-system-pw")).status());
         assertEquals(200, a.call("alice", "PUT", "/ats/texting/user/zipwhip",
                 HostApi.credentials(ALICE_ACCOUNT, ALICE_ACCOUNT, "two-nodes-alice-pw")).status());
+        // Config Admin applies the provider's configuration on its own thread: wait until each node's Zipwhip is on
+        for (DemoProcess node : List.of(a, b)) {
+            assertTrue("node on port " + node.port() + " tests alice's credentials saved on A", await(() -> {
+                try {
+                    return node.call("alice", "POST", "/ats/texting/user/zipwhip/test", null).body()
+                            .contains("\"outcome\":\"OK\"");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+        }
 
         HostApi.Reply sent = b.call("alice", "POST", "/ats/texting/messages",
                 "{\"record\":\"" + EMPLOYEE + "\",\"body\":\"Sent by node B with credentials saved on A\"}");
@@ -121,7 +133,9 @@ public class TwoNodesIT {
     @Test
     public void c_aWebhookDeliveredToEitherNodeIsArchivedOnce() throws Exception {
         SandboxMessage reply = sandbox.deliverReply(EMPLOYEE_NUMBER, ALICE_ACCOUNT, "Delivered to both nodes");
-        assertTrue("Zipwhip delivered the text to node B", await(() -> delivered(reply.id()) != null));
+        assertTrue("Zipwhip delivered the text to node B; webhooks " + sandbox.webhooks(ALICE_ACCOUNT) + ", added "
+                + sandbox.calls("webhook/add") + ", deleted " + sandbox.calls("webhook/delete"),
+                await(() -> delivered(reply.id()) != null));
         SandboxWebhookDelivery toB = delivered(reply.id());
         assertEquals("node B accepted it", 200, toB.status());
         // the balancer may send the very same call to the other node (a retry after a time-out)
