@@ -43,7 +43,7 @@ public class TwilioInboundWalkTest {
         fake.addAccount(SID, TOKEN);
         // Twilio's default page size and the provider's default budget: 500 messages a poll
         provider = new TwilioProvider(TwilioProviderTest.config(Map.of("enabled", true, "apiBaseUrl",
-                fake.baseUri().toString())));
+                fake.baseUri().toString())), new org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks());
         fake.deliverInbound(SID, DANA, NUMBER, "Hi");
         assertEquals(List.of("Hi"), bodies(readAll())); // the account has been read before
     }

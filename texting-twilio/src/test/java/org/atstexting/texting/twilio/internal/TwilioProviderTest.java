@@ -45,7 +45,7 @@ public class TwilioProviderTest {
     public void start() throws Exception {
         fake = StandaloneTwilioFake.start();
         fake.addAccount(SID, TOKEN);
-        provider = new TwilioProvider(config(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString())));
+        provider = new TwilioProvider(config(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString())), new org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks());
     }
 
     @After
@@ -211,6 +211,6 @@ public class TwilioProviderTest {
         InboundCursor cursor = InboundCursor.parse("v1:1700000000:SMb,SMa");
         assertEquals(InboundCursor.parse(cursor.encode()), cursor);
         assertEquals(InboundCursor.START, InboundCursor.parse("garbage"));
-        assertEquals(1282161700L, TwilioClient.date("Wed, 18 Aug 2010 20:01:40 +0000").orElseThrow().getEpochSecond());
+        assertEquals(1282161700L, TwilioMessages.date("Wed, 18 Aug 2010 20:01:40 +0000").orElseThrow().getEpochSecond());
     }
 }
