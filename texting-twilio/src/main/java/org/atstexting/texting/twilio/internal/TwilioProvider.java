@@ -18,6 +18,7 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
+import org.atstexting.texting.spi.ProviderSecrets;
 import org.atstexting.texting.spi.TextingProvider;
 import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
 import org.osgi.service.component.annotations.Activate;
@@ -55,13 +56,26 @@ public final class TwilioProvider implements TextingProvider {
         t.setDaemon(true);
         return t;
     });
-    private final KnownAccounts accounts = new KnownAccounts(Clock.systemUTC());
+    private final KnownAccounts accounts;
     private final TwilioWebhooks webhooks;
     private volatile TwilioClient client;
 
+    /**
+     * In OSGi the Auth Tokens that verify webhooks are shared through the core's secrets, so the
+     * node the balancer picks verifies a webhook even if only another node used the account.
+     */
     @Activate
-    public TwilioProvider(TwilioConfiguration config, @Reference TwilioWebhooks webhooks) {
+    public TwilioProvider(TwilioConfiguration config, @Reference TwilioWebhooks webhooks,
+            @Reference ProviderSecrets shared) {
         this.webhooks = webhooks;
+        this.accounts = new KnownAccounts(Clock.systemUTC(), shared);
+        configure(config);
+    }
+
+    /** One JVM on its own (tests): the tokens this node used, in memory only. */
+    TwilioProvider(TwilioConfiguration config, TwilioWebhooks webhooks) {
+        this.webhooks = webhooks;
+        this.accounts = new KnownAccounts(Clock.systemUTC(), null);
         configure(config);
     }
 
