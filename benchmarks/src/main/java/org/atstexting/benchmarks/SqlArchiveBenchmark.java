@@ -36,6 +36,11 @@ final class SqlArchiveBenchmark {
     private static final int PAGE = Integer.getInteger("page", 50);
     private static final int MEASURED = Integer.getInteger("sqlMessages", 20_000);
     private static final int WARM_UP = 5_000;
+    /**
+     * Callers handing pages over at once (polls of several accounts, webhooks): the archive's
+     * writer groups what gathers while it commits. The raw figure is one writer, one page at a time.
+     */
+    private static final int CALLERS = Integer.getInteger("callers", 4);
 
     private SqlArchiveBenchmark() {
     }
@@ -54,26 +59,47 @@ final class SqlArchiveBenchmark {
                 "org.atstexting.texting.archive.internal.RecordMessageArchive", store);
         Components.call(archive, "bindRecords", new OneRecordPerNumber());
         try {
-            archive(archive, "warm", WARM_UP);
+            archive(archive, "warm", WARM_UP, CALLERS);
             raw(db, "warmraw", WARM_UP);
             long[] archived = new long[3];
+            long[] alone = new long[3];
             long[] raw = new long[3];
-            for (int round = 0; round < 3; round++) { // interleaved: a slow second of the machine hits both
-                archived[round] = archive(archive, "a" + round + "-", MEASURED);
+            for (int round = 0; round < 3; round++) { // interleaved: a slow second of the machine hits all
+                archived[round] = archive(archive, "a" + round + "-", MEASURED, CALLERS);
+                alone[round] = archive(archive, "s" + round + "-", MEASURED / 4, 1);
                 raw[round] = raw(db, "r" + round + "-", MEASURED);
             }
             java.util.Arrays.sort(archived);
+            java.util.Arrays.sort(alone);
             java.util.Arrays.sort(raw);
-            System.out.printf(Locale.ROOT, "%s: archive %,d msgs/s in pages of %d, plain batched JDBC %,d msgs/s%n",
-                    name, archived[1], PAGE, raw[1]);
+            System.out.printf(Locale.ROOT, "%s: archive %,d msgs/s (%d callers, pages of %d; one caller: %,d msgs/s), "
+                    + "plain batched JDBC %,d msgs/s%n", name, archived[1], CALLERS, PAGE, alone[1], raw[1]);
             return (double) archived[1] / raw[1];
         } finally {
             Components.call(archive, "stop");
         }
     }
 
-    private static long archive(MessageArchive archive, String prefix, int count) {
-        long start = System.nanoTime();
+    private static long archive(MessageArchive archive, String prefix, int count, int callers) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            int each = count / callers;
+            for (int c = 0; c < callers; c++) {
+                String slice = prefix + c + "-";
+                done.add(pool.submit(() -> archivePages(archive, slice, each)));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            return Math.round(each * callers / ((System.nanoTime() - start) / 1e9));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void archivePages(MessageArchive archive, String prefix, int count) {
         List<ArchiveItem> page = new ArrayList<>(PAGE);
         for (int n = 0; n < count; n++) {
             page.add(ArchiveItem.text(text(prefix + n, n), null));
@@ -85,7 +111,6 @@ final class SqlArchiveBenchmark {
                 page = new ArrayList<>(PAGE);
             }
         }
-        return Math.round(count / ((System.nanoTime() - start) / 1e9));
     }
 
     /** The same rows, plain: one batched INSERT and one commit per page. */
