@@ -9,10 +9,6 @@ import java.util.logging.Logger;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Opens and closes the reference host's MVStore and hands its maps to the other
@@ -29,9 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * <li>{@code permissions}: permission key &rarr; JSON {@link org.atstexting.texting.host.PermissionDefinition}</li>
  * </ul>
  */
-@Component(service = HostStore.class, configurationPid = HostConfig.PID)
-@Designate(ocd = HostConfig.class)
-public final class HostStore {
+public class HostStore {
 
     /**
      * H2's "retry:" file system reopens the file channel when a thread is interrupted in the
@@ -74,17 +68,13 @@ public final class HostStore {
     private int writeDepth; // guarded by writeLock
     private int commitsSinceCompaction; // guarded by writeLock
 
-    @Activate
-    public HostStore(HostConfig config) {
-        this(Path.of(config.dataDirectory()), config.seedDemoData());
-    }
-
     /**
      * Opens (or creates) the store in {@code dataDirectory}.
      *
-     * @param seedDemoData whether to fill an empty store with the demo data
+     * The component is {@link SeededHostStore}, which also seeds the demo data: the store
+     * itself knows nothing of the demo (no circle store, demo data, admin, store).
      */
-    public HostStore(Path dataDirectory, boolean seedDemoData) {
+    public HostStore(Path dataDirectory) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
@@ -112,9 +102,6 @@ public final class HostStore {
         this.attachments = store.openMap("attachments");
         this.permissions = store.openMap("permissions");
         LOG.info(() -> "Reference host store opened at " + file);
-        if (seedDemoData && DemoData.seedIfEmpty(this)) {
-            LOG.info("Reference host store was empty: seeded the demo data");
-        }
     }
 
     /**
@@ -200,7 +187,6 @@ public final class HostStore {
         return permissions;
     }
 
-    @Deactivate
     public void close() {
         synchronized (writeLock) {
             if (!store.isClosed()) {

@@ -30,7 +30,7 @@ public class HostCommandsTest {
 
     @Before
     public void open() {
-        store = new HostStore(temp.getRoot().toPath(), true);
+        store = new SeededHostStore(temp.getRoot().toPath(), true);
         admin = new ReferenceHostAdminImpl(store);
         groups = new ReferenceSecurityGroups(store);
         records = new ReferenceRecords(store);

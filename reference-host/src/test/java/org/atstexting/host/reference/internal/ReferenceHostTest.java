@@ -58,7 +58,7 @@ public class ReferenceHostTest {
     }
 
     private void openStore(boolean seed) {
-        store = new HostStore(dataDirectory, seed);
+        store = new SeededHostStore(dataDirectory, seed);
         admin = new ReferenceHostAdminImpl(store);
         groups = new ReferenceSecurityGroups(store);
         users = new ReferenceUsers(store);
