@@ -119,16 +119,20 @@ final class Core {
     }
 
     org.atstexting.texting.core.internal.bulk.BulkTexting newBulk() {
-        return new org.atstexting.texting.core.internal.bulk.BulkTexting(store, gate,
+        return newBulk("node-a", clock, false);
+    }
+
+    /** A bulk service on this core's database, as a node with this id would run it. */
+    org.atstexting.texting.core.internal.bulk.BulkTexting newBulk(String node, java.time.Clock onClock,
+            boolean thread) {
+        return new org.atstexting.texting.core.internal.bulk.BulkTexting(TestStores.h2(dir), gate,
                 new SentTextFinder(vault, poller, ledger), records, templates, () -> publisher.eventAdmin,
-                config, clock, false);
+                config, onClock, node, thread);
     }
 
     /** Builds every component anew on the same files, without closing anything: a crash and a restart. */
     void restart() throws IOException {
         poller.stop();
-        // MVStore cannot open a file twice in one JVM: close without the components' shutdown work
-        store.close();
         build();
     }
 

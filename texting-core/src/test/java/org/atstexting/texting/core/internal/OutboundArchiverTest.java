@@ -50,7 +50,6 @@ public class OutboundArchiverTest {
     public void tearDown() {
         archive.gate.countDown();
         archiver.stop();
-        store.close();
     }
 
     @Test
