@@ -68,7 +68,8 @@ final class Core {
     final Fixtures.Records records = new Fixtures.Records();
     final List<Event> events = new ArrayList<>();
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
-    final HistoryProvider provider = new HistoryProvider();
+    final HistoryProvider provider;
+    ProviderRegistry registry;
 
     CoreStore store;
     CredentialVault vault;
@@ -92,8 +93,15 @@ final class Core {
 
     /** A node on a database shared with other nodes (each node its own folder for what is still local). */
     Core(Path dir, TextingDatabase database) throws IOException, org.atstexting.texting.TextingException {
+        this(dir, database, new HistoryProvider());
+    }
+
+    /** A core whose provider is {@code provider} (a subclass that can do more). */
+    Core(Path dir, TextingDatabase database, HistoryProvider provider)
+            throws IOException, org.atstexting.texting.TextingException {
         this.dir = dir;
         this.database = database;
+        this.provider = provider;
         // nodes on one database share one key (every node must have the same), kept beside their folders
         Path keys = database == null ? dir.resolve("keys") : dir.toAbsolutePath().getParent().resolve("keys");
         config.keyFile = keys.resolve("credentials.key").toString();
@@ -118,7 +126,7 @@ final class Core {
                 events.add(event);
             }
         };
-        ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
+        registry = Fixtures.registry("zipwhip", provider);
         optOuts = new OptOutRegistry(store, permissions, records, config, clock);
         ledger = new SentLedger(store);
         sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger), publisher, optOuts);
@@ -138,8 +146,9 @@ final class Core {
     /** A bulk service on this core's database, as a node with this id would run it. */
     org.atstexting.texting.core.internal.bulk.BulkTexting newBulk(String node, java.time.Clock onClock,
             boolean thread) {
-        return new org.atstexting.texting.core.internal.bulk.BulkTexting(TestStores.h2(dir), gate,
-                new SentTextFinder(vault, poller, ledger), records, templates, () -> publisher.eventAdmin,
+        return new org.atstexting.texting.core.internal.bulk.BulkTexting(
+                database != null ? database : TestStores.h2(dir), gate,
+                new SentTextFinder(vault, registry, poller, ledger), records, templates, () -> publisher.eventAdmin,
                 config, onClock, node, thread);
     }
 

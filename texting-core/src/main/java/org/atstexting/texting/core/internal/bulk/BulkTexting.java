@@ -127,7 +127,26 @@ public final class BulkTexting implements BulkTextingService {
 
     @Override
     public BulkJob start(BulkRequest request) throws TextingException {
-        BulkPlanner.Plan plan = planner.plan(request);
+        return start(planner.plan(request));
+    }
+
+    /**
+     * Starts a job under a given id, once: if a job with that id exists (started before a
+     * crash), it is that job. Scheduled jobs start this way.
+     */
+    public BulkJob startAs(String jobId, BulkRequest request) throws TextingException {
+        if (store.job(jobId).isPresent()) {
+            return view(jobId);
+        }
+        return start(planner.plan(request, jobId));
+    }
+
+    /** This node's id in claims (configured, a framework property, or made once and kept). */
+    public static String nodeId(BulkConfiguration config, BundleContext context) {
+        return BulkNode.id(config, context);
+    }
+
+    private BulkJob start(BulkPlanner.Plan plan) throws TextingException {
         StoredJob job = plan.job();
         Counts counts = new Counts();
         plan.recipients().forEach(r -> counts.count(r.state(), 1));

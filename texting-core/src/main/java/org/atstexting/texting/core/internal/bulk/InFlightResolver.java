@@ -47,6 +47,7 @@ final class InFlightResolver {
             case UNKNOWN -> worker.settle(run, r, r.fail(FailReason.OUTCOME_UNKNOWN, "The send was under way when it "
                     + "was interrupted and " + job.provider() + " does not report its sent history, so it was not "
                     + "sent again (nobody is texted twice); check the conversation and text by hand if needed", now));
+            case UNREACHABLE -> run.retryAt = now.plus(BulkWorker.RETRY_AFTER); // stays SENDING: asked again later
             case NOT_SENT -> worker.settle(run, r, r.attempts() >= BulkWorker.MAX_ATTEMPTS
                     ? r.fail(FailReason.PROVIDER_ERROR, "Not sent after " + r.attempts() + " attempts", now)
                     : r.pendingAgain(now, true));
