@@ -20,11 +20,14 @@ import org.osgi.service.component.annotations.Reference;
 public final class CredentialKeyCommands {
 
     private final CredentialVault vault;
+    private final ProviderSecretStore providerSecrets;
     private final PermissionGuard guard;
 
     @Activate
-    public CredentialKeyCommands(@Reference CredentialVault vault, @Reference TextingPermissions permissions) {
+    public CredentialKeyCommands(@Reference CredentialVault vault, @Reference ProviderSecretStore providerSecrets,
+            @Reference TextingPermissions permissions) {
         this.vault = vault;
+        this.providerSecrets = providerSecrets;
         this.guard = new PermissionGuard(permissions);
     }
 
@@ -33,9 +36,13 @@ public final class CredentialKeyCommands {
         return attempt(() -> {
             guard.requireAdmin(user);
             CredentialVault.Rotation rotation = vault.rotateKey();
+            // the providers' own secrets (webhook secrets, shared Auth Tokens) are sealed with the same key
+            ProviderSecretStore.Rotation secrets = providerSecrets.rotateKey();
             String done = rotation.reEncrypted() + " re-encrypted, " + rotation.alreadyCurrent()
-                    + " already under the current key";
-            if (rotation.unreadable().isEmpty()) {
+                    + " already under the current key; providers' secrets: " + secrets.reEncrypted() + " re-encrypted"
+                    + (secrets.unreadable() == 0 ? "" : ", " + secrets.unreadable() + " sealed with a key that is not "
+                            + "configured (they count as absent: the provider installs new ones)");
+            if (rotation.unreadable().isEmpty() && secrets.unreadable() == 0) {
                 return done + ". Every secret is under the current key: the previous key may be removed.";
             }
             return done + "; " + rotation.unreadable().size() + " sealed with a key that is not configured "
