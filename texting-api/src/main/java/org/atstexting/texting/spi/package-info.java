@@ -7,7 +7,7 @@
  * a provider only talks to its service.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.atstexting.texting.spi;
 
 import org.osgi.annotation.bundle.Export;

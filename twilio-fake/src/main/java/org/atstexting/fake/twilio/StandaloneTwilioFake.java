@@ -84,6 +84,7 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
 
     @Override
     public void close() {
+        engine.shutdown();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -141,5 +142,55 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
     @Override
     public void reset() {
         engine.reset();
+    }
+
+    @Override
+    public void addMessagingService(String accountSid, String serviceSid, String senderNumber) {
+        engine.addMessagingService(accountSid, serviceSid, senderNumber);
+    }
+
+    @Override
+    public void setIncomingUrl(String number, String url) {
+        engine.setIncomingUrl(number, url);
+    }
+
+    @Override
+    public String deliverInbound(String accountSid, FakeInbound text) {
+        return engine.deliverInbound(accountSid, text);
+    }
+
+    @Override
+    public void optOut(String accountSid, String number) {
+        engine.optOut(accountSid, number);
+    }
+
+    @Override
+    public void failNext(int status, int code, int times) {
+        engine.failNext(status, code, times);
+    }
+
+    @Override
+    public void webhookFault(WebhookFault fault) {
+        engine.webhookFault(fault);
+    }
+
+    @Override
+    public void releaseWebhooks(boolean reversed) {
+        engine.releaseWebhooks(reversed);
+    }
+
+    @Override
+    public List<FakeWebhook> webhooks() {
+        return engine.webhooks();
+    }
+
+    @Override
+    public void setAutoAdvance(boolean on) {
+        engine.setAutoAdvance(on);
+    }
+
+    @Override
+    public FakeMessage message(String sid) {
+        return engine.message(sid);
     }
 }

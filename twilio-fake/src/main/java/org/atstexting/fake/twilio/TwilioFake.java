@@ -57,6 +57,57 @@ public interface TwilioFake {
     /** Every request received, oldest first. */
     List<FakeCall> calls();
 
-    /** Forgets messages, calls and faults; keeps the accounts. */
+    /** Forgets messages, calls, webhooks made, opt-outs and faults; keeps the accounts, services and URLs. */
     void reset();
+
+    /**
+     * Adds a Messaging Service of the account; texts sent through it go out from {@code senderNumber}
+     * (a pool of one) and start {@code accepted}.
+     *
+     * @since 1.2
+     */
+    void addMessagingService(String accountSid, String serviceSid, String senderNumber);
+
+    /**
+     * The number's incoming-message URL (as set on a Twilio number): each text delivered to
+     * the number is then also posted there, signed. {@code null} removes it.
+     *
+     * @since 1.2
+     */
+    void setIncomingUrl(String number, String url);
+
+    /**
+     * A text arrives (with media and an Advanced Opt-Out type, if given) and is posted to the
+     * number's incoming URL, if any.
+     *
+     * @return the new message's sid
+     * @since 1.2
+     */
+    String deliverInbound(String accountSid, FakeInbound text);
+
+    /** The recipient replied STOP: later sends from the account to it are refused with 21610. @since 1.2 */
+    void optOut(String accountSid, String number);
+
+    /** The next {@code times} requests are answered with HTTP {@code status} and Twilio error {@code code}. @since 1.2 */
+    void failNext(int status, int code, int times);
+
+    /** How webhook calls misbehave from now on. @since 1.2 */
+    void webhookFault(WebhookFault fault);
+
+    /** Sends the webhook calls held back ({@link WebhookFault#HOLD}), in order or reversed. @since 1.2 */
+    void releaseWebhooks(boolean reversed);
+
+    /** Every webhook call made (and held back), with what the far side answered. @since 1.2 */
+    List<FakeWebhook> webhooks();
+
+    /**
+     * When on, every created text moves on by itself, with status callbacks: sent, then
+     * delivered (to a number ending 0006: undelivered 30006; ending 0007: undelivered 30007).
+     *
+     * @since 1.2
+     */
+    void setAutoAdvance(boolean on);
+
+    /** One message by sid, or {@code null}. @since 1.2 */
+    FakeMessage message(String sid);
 }

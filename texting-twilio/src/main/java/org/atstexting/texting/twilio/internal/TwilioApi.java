@@ -2,12 +2,17 @@ package org.atstexting.texting.twilio.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -15,6 +20,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
@@ -39,8 +45,8 @@ final class TwilioApi implements Closeable {
 
     private static final int MAX_CONNECTIONS = 64;
 
-    /** The HTTP status and the JSON object Twilio answered with. */
-    record Reply(int status, JsonObject json) {
+    /** The HTTP status, the JSON object Twilio answered with, and its Retry-After in seconds (-1: none). */
+    record Reply(int status, JsonObject json, long retryAfterSeconds) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -65,6 +71,13 @@ final class TwilioApi implements Closeable {
     private final CloseableHttpClient http;
 
     TwilioApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds) {
+        this(base, connectTimeoutSeconds, responseTimeoutSeconds, 1, 0);
+    }
+
+    /**
+     * @param maxAttempts attempts in all for a 429 or a connection never made ({@link TwilioRetryStrategy})
+     */
+    TwilioApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, int maxAttempts, long retryBaseMillis) {
         this.base = base;
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
@@ -79,7 +92,8 @@ final class TwilioApi implements Closeable {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(responseTimeoutSeconds, TimeUnit.SECONDS)
                         .build())
-                .disableAutomaticRetries() // a send must never be repeated blindly
+                // only what certainly did nothing is repeated (429, no connection): a send must never be repeated blindly
+                .setRetryStrategy(new TwilioRetryStrategy(maxAttempts, retryBaseMillis))
                 .disableCookieManagement()
                 .disableRedirectHandling() // a redirect would carry the Authorization header elsewhere
                 .build();
@@ -90,10 +104,15 @@ final class TwilioApi implements Closeable {
         return execute(credentials, ClassicRequestBuilder.get(resolve(path)).build());
     }
 
-    /** POSTs a form to a path relative to the API base. */
-    Reply post(ProviderCredentials credentials, String path, Map<String, String> form) throws ProviderException {
+    /**
+     * POSTs a form to a path relative to the API base. A name may repeat ({@code MediaUrl}).
+     * When the request may have reached Twilio and no answer came back (a time-out while
+     * waiting, a reset connection), the outcome is unknown: {@link Kind#OUTCOME_UNKNOWN}.
+     */
+    Reply post(ProviderCredentials credentials, String path, List<Map.Entry<String, String>> form)
+            throws ProviderException {
         ClassicRequestBuilder builder = ClassicRequestBuilder.post(resolve(path)).setCharset(StandardCharsets.UTF_8);
-        form.forEach(builder::addParameter);
+        form.forEach(e -> builder.addParameter(e.getKey(), e.getValue()));
         return execute(credentials, builder.build());
     }
 
@@ -110,11 +129,23 @@ final class TwilioApi implements Closeable {
             return http.execute(request, response -> {
                 String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
                         StandardCharsets.UTF_8);
-                return new Reply(response.getCode(), parse(response.getCode(), body));
+                Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                return new Reply(response.getCode(), parse(response.getCode(), body), retryAfter == null ? -1
+                        : Math.max(-1, TwilioRetryStrategy.retryAfterMillis(response) / 1000));
             });
         } catch (TwilioMalformed e) {
-            throw new ProviderException(Kind.ERROR, e.getMessage());
+            // an unreadable answer to a create may still mean the message was created
+            throw new ProviderException("POST".equals(request.getMethod()) ? Kind.OUTCOME_UNKNOWN : Kind.ERROR,
+                    e.getMessage());
+        } catch (ConnectException | ConnectTimeoutException | NoRouteToHostException | UnknownHostException e) {
+            throw new ProviderException(Kind.UNREACHABLE, "Twilio could not be reached at " + base + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } catch (IOException e) {
+            if ("POST".equals(request.getMethod())) {
+                // the request may have been written: Twilio may have created the message
+                throw new ProviderException(Kind.OUTCOME_UNKNOWN, "Twilio's answer was lost (" + e.getClass().getSimpleName()
+                        + "); the text may have gone out, so it is not sent again", e);
+            }
             throw new ProviderException(Kind.UNREACHABLE, "Twilio could not be reached at " + base + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } catch (IllegalStateException e) {

@@ -37,4 +37,37 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Most list pages read for one account in one poll. A backlog beyond them is not lost: the "
                     + "poll says there is more and the core reads on at once from where it stopped.")
     int maxPagesPerPoll() default 10;
+
+    @AttributeDefinition(name = "Sent history pages per poll",
+            description = "How many pages of the account's sent messages (newest first) each poll reads, so a send "
+                    + "whose answer was lost in a crash is found and never sent twice. They are read without a date "
+                    + "filter: Twilio's DateSent filter hides texts not sent yet (queued), which are exactly the ones a "
+                    + "crash recovery must see.")
+    int sentHistoryPages() default 2;
+
+    @AttributeDefinition(name = "Messaging Services",
+            description = "Which Messaging Service sends for which credentials (US A2P 10DLC registration is tied to "
+                    + "one). Each entry is '<key>=<MG... sid>', the key being the credentials' phone number (E.164), "
+                    + "their Account SID, or '*' for all; the number wins over the Account SID, which wins over '*'. "
+                    + "Credentials without an entry send From their phone number.")
+    String[] messagingServices() default {};
+
+    @AttributeDefinition(name = "Callback base URL",
+            description = "The public URL under which Twilio reaches this host's HTTP whiteboard, e.g. "
+                    + "https://ats.example.com (behind a proxy: the URL Twilio calls, not this node's). Inbound texts "
+                    + "come to <this>/twilio/inbound (set it as the number's or Messaging Service's incoming URL), status "
+                    + "callbacks to <this>/twilio/status (set on each text). Every call is verified against this URL with "
+                    + "X-Twilio-Signature. Empty: no webhooks; replies and statuses are read by polling only.")
+    String callbackBaseUrl() default "";
+
+    @AttributeDefinition(name = "Attempts on 429",
+            description = "How many times a call Twilio refused with 429 (too many requests, not processed) or that "
+                    + "could not connect is made in all, backing off between attempts, before the send is reported as "
+                    + "throttled (retry later). A send is never repeated after it may have reached Twilio.")
+    int maxAttempts() default 3;
+
+    @AttributeDefinition(name = "Back-off base (milliseconds)",
+            description = "The wait before the first repeat; it doubles each time (with jitter), at most 30 seconds, "
+                    + "or Twilio's Retry-After when it gives one.")
+    int retryBaseMillis() default 1000;
 }

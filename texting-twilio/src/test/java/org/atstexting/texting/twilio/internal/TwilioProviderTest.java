@@ -45,7 +45,8 @@ public class TwilioProviderTest {
     public void start() throws Exception {
         fake = StandaloneTwilioFake.start();
         fake.addAccount(SID, TOKEN);
-        provider = new TwilioProvider(config(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString())));
+        provider = new TwilioProvider(config(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString(),
+                "retryBaseMillis", 5)), new org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks());
     }
 
     @After
@@ -118,21 +119,46 @@ public class TwilioProviderTest {
     }
 
     @Test
-    public void serverErrorsAndRateLimitsAreErrorsAndNothingIsRetried() {
+    public void aServerErrorOnCreateIsOutcomeUnknownAndNeverRepeated() {
         fake.failNext(500, 1);
-        assertKind(Kind.ERROR);
-        fake.failNext(429, 1);
-        assertKind(Kind.ERROR);
-        assertEquals("each failed call was made once, never repeated", 2, fake.calls().size());
-        assertTrue(fake.sent().isEmpty());
+        assertKind(Kind.OUTCOME_UNKNOWN);
+        assertEquals("the create was made once, never repeated", 1, fake.calls().size());
     }
 
-    private void assertKind(Kind kind) {
+    @Test
+    public void aLostAnswerIsOutcomeUnknownAndTheTextWentOutOnce() {
+        fake.sendThenFail(1);
+        assertKind(Kind.OUTCOME_UNKNOWN);
+        assertEquals("one text at Twilio, none sent again", 1, fake.sent().size());
+        assertEquals(1, fake.calls().size());
+    }
+
+    @Test
+    public void a429IsRepeatedWithBackOffByTheClientThenReportedAsThrottled() {
+        fake.failNext(429, 20429, 10);
+        ProviderException e = assertKind(Kind.THROTTLED);
+        assertEquals("three attempts in all (maxAttempts), each refused before anything was sent", 3,
+                fake.calls().size());
+        assertTrue(fake.sent().isEmpty());
+        assertTrue(e.getMessage(), e.getMessage().contains("20429"));
+    }
+
+    @Test
+    public void a429ThatClearsIsSentExactlyOnce() throws Exception {
+        fake.failNext(429, 20429, 1);
+        provider.send(ALICE, new OutboundText(DANA, "after the back-off"));
+        assertEquals(2, fake.calls().size());
+        assertEquals(1, fake.sent().size());
+        assertEquals("after the back-off", fake.sent().get(0).body());
+    }
+
+    private ProviderException assertKind(Kind kind) {
         try {
             provider.send(ALICE, new OutboundText(DANA, "x"));
-            fail("expected " + kind);
+            throw new AssertionError("expected " + kind);
         } catch (ProviderException e) {
             assertEquals(e.getMessage(), kind, e.kind());
+            return e;
         }
     }
 
@@ -211,6 +237,6 @@ public class TwilioProviderTest {
         InboundCursor cursor = InboundCursor.parse("v1:1700000000:SMb,SMa");
         assertEquals(InboundCursor.parse(cursor.encode()), cursor);
         assertEquals(InboundCursor.START, InboundCursor.parse("garbage"));
-        assertEquals(1282161700L, TwilioClient.date("Wed, 18 Aug 2010 20:01:40 +0000").orElseThrow().getEpochSecond());
+        assertEquals(1282161700L, TwilioMessages.date("Wed, 18 Aug 2010 20:01:40 +0000").orElseThrow().getEpochSecond());
     }
 }

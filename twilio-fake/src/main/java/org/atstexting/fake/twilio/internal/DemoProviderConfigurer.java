@@ -20,7 +20,11 @@ import org.osgi.service.component.annotations.Reference;
  * demo's), creates the Twilio provider's configuration (PID {@code org.atstexting.twilio}) with
  * {@code enabled=true} and {@code apiBaseUrl=http://127.0.0.1:<port>/twilio-fake/}. The demo's
  * port can change between runs, so at every start a loopback fake URL (any port) is moved to
- * the current port; any other URL or setting is left as it is. A real host leaves the property unset.
+ * the current port; any other URL or setting is left as it is. The webhooks go to the demo's own
+ * port too: the provider's {@code callbackBaseUrl} is {@code http://127.0.0.1:<port>}, the demo
+ * numbers' incoming URL {@code <that>/twilio/inbound}, and the fake moves every text on by itself
+ * (sent, delivered; numbers ending 0006 or 0007 undelivered) with signed status callbacks. A real
+ * host leaves the property unset.
  */
 @Component(service = {}, immediate = true)
 public class DemoProviderConfigurer {
@@ -28,6 +32,8 @@ public class DemoProviderConfigurer {
     static final String ENABLE_PROPERTY = "atstexting.sandbox.configureProvider";
     static final String PROVIDER_PID = "org.atstexting.twilio";
     private static final String LOOPBACK = "http://127.0.0.1:";
+    /** The demo accounts' numbers (FakeConfig's accounts, the reference host's seed). */
+    static final String[] DEMO_NUMBERS = { "+12065550100", "+12065550101", "+12065550102" };
 
     @Activate
     public DemoProviderConfigurer(BundleContext context, @Reference ConfigurationAdmin configAdmin,
@@ -35,8 +41,13 @@ public class DemoProviderConfigurer {
         if (!Boolean.parseBoolean(context.getProperty(ENABLE_PROPERTY))) {
             return;
         }
+        String callbackBase = LOOPBACK + port(context.getProperty("org.osgi.service.http.port"));
+        fake.setAutoAdvance(true);
+        for (String number : DEMO_NUMBERS) {
+            fake.setIncomingUrl(number, callbackBase + "/twilio/inbound");
+        }
         try {
-            String url = LOOPBACK + port(context.getProperty("org.osgi.service.http.port")) + TwilioFake.BASE_PATH;
+            String url = callbackBase + TwilioFake.BASE_PATH;
             Configuration[] existing = configAdmin.listConfigurations("(service.pid=" + PROVIDER_PID + ")");
             if (existing != null && existing.length > 0) {
                 Dictionary<String, Object> moved = followPort(existing[0].getProperties(), url);
@@ -48,6 +59,7 @@ public class DemoProviderConfigurer {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("enabled", Boolean.TRUE);
             props.put("apiBaseUrl", url);
+            props.put("callbackBaseUrl", callbackBase);
             configAdmin.getConfiguration(PROVIDER_PID, "?").update(props);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not configure " + PROVIDER_PID + " for the fake", e);
@@ -59,7 +71,8 @@ public class DemoProviderConfigurer {
     /** The configuration with a loopback fake URL moved to {@code wanted}, or null when nothing changes. */
     static Dictionary<String, Object> followPort(Dictionary<String, Object> current, String wanted) {
         Object value = current == null ? null : current.get("apiBaseUrl");
-        if (!(value instanceof String url) || url.equals(wanted) || !url.startsWith(LOOPBACK)
+        boolean hasCallback = current != null && current.get("callbackBaseUrl") != null;
+        if (!(value instanceof String url) || url.equals(wanted) && hasCallback || !url.startsWith(LOOPBACK)
                 || !url.endsWith(TwilioFake.BASE_PATH)) {
             return null;
         }
@@ -73,6 +86,11 @@ public class DemoProviderConfigurer {
             props.put(key, current.get(key));
         }
         props.put("apiBaseUrl", wanted);
+        Object callback = current.get("callbackBaseUrl");
+        String wantedBase = wanted.substring(0, wanted.length() - TwilioFake.BASE_PATH.length());
+        if (callback == null || callback instanceof String c && c.startsWith(LOOPBACK)) {
+            props.put("callbackBaseUrl", wantedBase); // the demo's own webhooks follow the port too
+        }
         return props;
     }
 

@@ -5,6 +5,7 @@ import org.atstexting.fake.twilio.TwilioFakeEngine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The fake as an OSGi service; a configuration change re-creates it, and with it all its state. */
@@ -24,5 +25,10 @@ public class FakeComponent extends TwilioFakeEngine {
             }
             addAccount(entry.substring(0, colon).trim(), entry.substring(colon + 1));
         }
+    }
+
+    @Deactivate
+    void deactivate() {
+        shutdown();
     }
 }

@@ -14,6 +14,7 @@ public class DemoProviderConfigurerTest {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("enabled", Boolean.TRUE);
         props.put("apiBaseUrl", api);
+        props.put("callbackBaseUrl", api.replace("/twilio-fake/", ""));
         return props;
     }
 
@@ -21,6 +22,8 @@ public class DemoProviderConfigurerTest {
     public void aFakeUrlFromAnEarlierPortMovesToTheCurrentOne() {
         assertEquals("http://127.0.0.1:8181/twilio-fake/", DemoProviderConfigurer.followPort(
                 config("http://127.0.0.1:8080/twilio-fake/"), "http://127.0.0.1:8181/twilio-fake/").get("apiBaseUrl"));
+        assertEquals("the webhooks follow the port too", "http://127.0.0.1:8181", DemoProviderConfigurer.followPort(
+                config("http://127.0.0.1:8080/twilio-fake/"), "http://127.0.0.1:8181/twilio-fake/").get("callbackBaseUrl"));
     }
 
     @Test
