@@ -16,13 +16,15 @@ final class DemoData {
     }
 
     /**
-     * Seeds the demo data, as one write, if the store holds no groups, users or records.
+     * Seeds the demo data, as one transaction, unless any node seeded it before or the store holds
+     * groups, users or records already. Two nodes starting at once: the unique key of the seed's
+     * row in {@code host_seed} lets one seed; the other waits for it, sees the row and does nothing.
      *
      * @return whether it seeded
      */
-    static boolean seedIfEmpty(HostStore store) {
+    static boolean seedOnce(HostStore store) {
         return store.write(() -> {
-            if (!store.isEmpty()) {
+            if (!store.claimSeed(HostStore.DEMO_SEED) || !store.isEmpty()) {
                 return false;
             }
             seed(new ReferenceHostAdminImpl(store));

@@ -118,8 +118,8 @@ public final class HostApiServlet extends HttpServlet {
                 return Map.of("user", p[1], "group", group);
             case "records":
                 if (p.length == 1) {
-                    only(method, true, "GET");
-                    return recordList(request);
+                    only(method, true, "GET", "POST");
+                    return method.equals("GET") ? recordList(request) : addRecords(request, user);
                 }
                 only(method, p.length == 2, "GET");
                 return records.record(RecordRef.parse(p[1]))
@@ -141,7 +141,7 @@ public final class HostApiServlet extends HttpServlet {
 
     private static void requireAdmin(HostUser user) {
         if (!user.admin()) {
-            throw new HostRequests.Refusal(403, "NOT_PERMITTED", "Only administrators manage security groups and users");
+            throw new HostRequests.Refusal(403, "NOT_PERMITTED", "Only administrators manage security groups, users and records");
         }
     }
 
@@ -227,25 +227,44 @@ public final class HostApiServlet extends HttpServlet {
         String q = request.getParameter("q") == null ? "" : request.getParameter("q").trim().toLowerCase(Locale.ROOT);
         int offset = number(request.getParameter("offset"), 0, Integer.MAX_VALUE, 0, "offset");
         int limit = number(request.getParameter("limit"), 1, MAX_LIMIT, 50, "limit");
-        List<HostRecord> page = new ArrayList<>();
-        int matched = 0;
-        for (Map.Entry<String, String> entry : store.records().entrySet()) {
-            HostRecord r = Json.read(entry.getValue(), HostRecord.class);
-            if (!q.isEmpty() && !(entry.getKey().contains(q) || r.displayName().toLowerCase(Locale.ROOT).contains(q)
-                    || (r.phoneNumber() != null && r.phoneNumber().contains(q)))) {
-                continue;
-            }
-            if (matched >= offset && page.size() < limit) {
-                page.add(r);
-            }
-            matched++;
-        }
+        RecordRows.Page page = store.read(c -> RecordRows.search(c, q, offset, limit));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (HostRecord r : page) {
+        for (HostRecord r : page.items()) {
             items.add(Map.of("record", r.ref().toString(), "name", r.displayName(),
                     "phoneNumber", r.phoneNumber() == null ? "" : r.phoneNumber()));
         }
-        return Map.of("items", items, "total", matched, "offset", offset, "limit", limit);
+        return Map.of("items", items, "total", page.total(), "offset", offset, "limit", limit);
+    }
+
+    /**
+     * {@code POST records} {@code {"type":"employee","firstId":100000,"count":10000,"firstNumber":12065550000}}:
+     * many numbered records at once (see {@link RecordBatches}), admins only.
+     */
+    private Map<String, Object> addRecords(HttpServletRequest request, HostUser user) throws IOException {
+        requireAdmin(user);
+        JsonObject body = HostRequests.body(request, Set.of("type", "firstId", "count", "firstNumber"));
+        String type = HostRequests.string(body, "type", 16);
+        long firstId = whole(body, "firstId");
+        long count = whole(body, "count");
+        long firstNumber = whole(body, "firstNumber");
+        if (count < 1 || count > RecordBatches.MAX_COUNT) {
+            throw HostRequests.bad("'count' must be a whole number from 1 to " + RecordBatches.MAX_COUNT);
+        }
+        int saved = RecordBatches.add(admin, type, firstId, (int) count, firstNumber);
+        return Map.of("saved", saved, "type", type, "firstId", firstId, "firstNumber", firstNumber);
+    }
+
+    private static long whole(JsonObject body, String name) {
+        JsonElement value = body.get(name);
+        try {
+            if (value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+                java.math.BigDecimal n = value.getAsBigDecimal();
+                return n.longValueExact();
+            }
+        } catch (ArithmeticException e) {
+            // refused below
+        }
+        throw HostRequests.bad("'" + name + "' must be a whole number");
     }
 
     private static int number(String value, int min, int max, int fallback, String name) {

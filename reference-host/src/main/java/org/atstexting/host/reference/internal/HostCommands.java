@@ -44,6 +44,8 @@ public final class HostCommands {
 
     /** How many records {@code records} lists when no limit is given. */
     static final int DEFAULT_RECORD_LIMIT = 50;
+    /** The most records one {@code addrecords} call adds. */
+    static final int MAX_ADD_RECORDS = RecordBatches.MAX_COUNT;
 
     private final ReferenceHostAdmin admin;
     private final HostSecurityGroups securityGroups;
@@ -144,12 +146,9 @@ public final class HostCommands {
             return "no records";
         }
         StringJoiner out = new StringJoiner(System.lineSeparator());
-        int shown = 0;
-        for (String json : store.records().values()) {
-            if (shown++ >= limit) {
-                break;
-            }
-            out.add(describe(Json.read(json, HostRecord.class)));
+        int page = Math.max(0, Math.min(limit, HostApiServlet.MAX_LIMIT * 50));
+        for (HostRecord record : store.read(c -> RecordRows.search(c, "", 0, page)).items()) {
+            out.add(describe(record));
         }
         out.add(total > limit ? "(" + limit + " of " + total + " records)" : "(" + total + " records)");
         return out.toString();
@@ -162,24 +161,21 @@ public final class HostCommands {
         return "saved " + describe(admin.addRecord(RecordRef.parse(ref), displayName, phoneNumber));
     }
 
-    @Descriptor("adds many numbered employee records in one write (imports, benchmarks): employee:<firstId+i>, "
-            + "'Bulk Candidate <i>', number <firstNumber+i>")
+    @Descriptor("adds many numbered employee records (imports, tests, benchmarks): employee:<firstId+i>, "
+            + "'Bulk Candidate <i>', number +<firstNumber+i>, merge field firstName")
     public String addrecords(@Descriptor("id of the first record, e.g. 100000") long firstId,
-            @Descriptor("how many records") int count,
-            @Descriptor("number of the first record, digits with country code, e.g. 12065560000") long firstNumber) {
-        List<HostRecord> batch = new java.util.ArrayList<>();
-        int saved = 0;
-        for (int i = 0; i < count; i++) {
-            batch.add(new HostRecord(new RecordRef(org.atstexting.texting.RecordType.EMPLOYEE,
-                    Long.toString(firstId + i)), "Bulk Candidate " + i, "+" + (firstNumber + i),
-                    Map.of("firstName", "Candidate" + i)));
-            if (batch.size() == 10_000) {
-                saved += admin.addRecords(batch);
-                batch.clear();
-            }
-        }
-        saved += admin.addRecords(batch);
-        return "saved " + saved + " records";
+            @Descriptor("how many records, 1 to " + MAX_ADD_RECORDS) int count,
+            @Descriptor("number of the first record, digits with country code, e.g. 12065550000") long firstNumber) {
+        return addrecords("employee", firstId, count, firstNumber);
+    }
+
+    @Descriptor("adds many numbered records of a type (imports, tests, benchmarks): <type>:<firstId+i>, "
+            + "'Bulk Candidate <i>', number +<firstNumber+i>, merge field firstName; all or none")
+    public String addrecords(@Descriptor("employee or contact") String type,
+            @Descriptor("id of the first record, e.g. 100000") long firstId,
+            @Descriptor("how many records, 1 to " + MAX_ADD_RECORDS) int count,
+            @Descriptor("number of the first record, digits with country code, e.g. 12065550000") long firstNumber) {
+        return "saved " + RecordBatches.add(admin, type, firstId, count, firstNumber) + " records";
     }
 
     @Descriptor("deletes a record and its texts")

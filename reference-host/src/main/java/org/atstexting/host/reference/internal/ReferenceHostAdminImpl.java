@@ -1,27 +1,24 @@
 package org.atstexting.host.reference.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.atstexting.host.reference.ReferenceHostAdmin;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostUser;
-import org.h2.mvstore.Cursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Sets up the reference host's groups, users and records, and keeps the phone index
- * current as records are added, renumbered and deleted. Every call checks its input
- * before it changes anything, and each runs as one committed write.
+ * Sets up the reference host's groups, users and records in its tables. Every call checks its
+ * input (blank, too long, unknown group or user, invalid number) before it changes anything, and
+ * each runs as one transaction.
  */
 @Component(service = ReferenceHostAdmin.class)
 public final class ReferenceHostAdminImpl implements ReferenceHostAdmin {
@@ -35,48 +32,49 @@ public final class ReferenceHostAdminImpl implements ReferenceHostAdmin {
 
     @Override
     public void addGroup(String name) {
-        String group = required(name, "group name");
-        store.write(() -> store.groups().putIfAbsent(group, Json.writeSet(Set.of())));
+        String group = required(name, "group name", GroupRows.MAX_NAME);
+        store.write(c -> GroupRows.insert(c, group));
     }
 
     @Override
     public void grant(String group, String permissionKey) {
-        String key = required(permissionKey, "permission key");
-        store.write(() -> {
-            TreeSet<String> grants = grantsOf(group);
-            if (grants.add(key)) {
-                store.groups().put(group, Json.writeSet(grants));
-            }
+        String key = required(permissionKey, "permission key", GroupRows.MAX_KEY);
+        store.write(c -> {
+            requireGroup(c, group);
+            GroupRows.grant(c, group, key);
+            return null;
         });
     }
 
     @Override
     public void revoke(String group, String permissionKey) {
-        String key = required(permissionKey, "permission key");
-        store.write(() -> {
-            TreeSet<String> grants = grantsOf(group);
-            if (grants.remove(key)) {
-                store.groups().put(group, Json.writeSet(grants));
-            }
+        String key = required(permissionKey, "permission key", GroupRows.MAX_KEY);
+        store.write(c -> {
+            requireGroup(c, group);
+            GroupRows.revoke(c, group, key);
+            return null;
         });
     }
 
     @Override
     public void addUser(String userId, String displayName, boolean admin, String group) {
-        String id = required(userId, "user id");
-        String name = required(displayName, "display name");
-        store.write(() -> {
-            grantsOf(group); // the group must exist
-            store.users().put(id, Json.write(new StoredUser(id, name, admin, group)));
+        String id = required(userId, "user id", UserRows.MAX_ID);
+        String name = required(displayName, "display name", UserRows.MAX_NAME);
+        store.write(c -> {
+            requireGroup(c, group);
+            UserRows.put(c, new StoredUser(id, name, admin, group));
+            return null;
         });
     }
 
     @Override
     public void assignGroup(String userId, String group) {
-        store.write(() -> {
-            StoredUser user = userOf(userId);
-            grantsOf(group);
-            store.users().put(user.id(), Json.write(user.inGroup(group)));
+        store.write(c -> {
+            StoredUser user = (userId == null ? Optional.<StoredUser>empty() : UserRows.get(c, userId))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown user '" + userId + "'"));
+            requireGroup(c, group);
+            UserRows.put(c, user.inGroup(group));
+            return null;
         });
     }
 
@@ -85,22 +83,18 @@ public final class ReferenceHostAdminImpl implements ReferenceHostAdmin {
         if (userId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(Json.read(store.users().get(userId), StoredUser.class)).map(StoredUser::group);
+        return store.read(c -> UserRows.get(c, userId)).map(StoredUser::group);
     }
 
     @Override
     public Map<String, Set<String>> groups() {
-        Map<String, Set<String>> result = new LinkedHashMap<>();
-        store.groups().forEach((name, json) -> result.put(name, Set.copyOf(Json.readSet(json))));
-        return result;
+        return store.read(GroupRows::all);
     }
 
     @Override
     public List<HostUser> users() {
         List<HostUser> result = new ArrayList<>();
-        for (String json : store.users().values()) {
-            result.add(Json.read(json, StoredUser.class).toHostUser());
-        }
+        store.read(UserRows::all).forEach(u -> result.add(u.toHostUser()));
         return List.copyOf(result);
     }
 
@@ -114,32 +108,43 @@ public final class ReferenceHostAdminImpl implements ReferenceHostAdmin {
         // check everything first: a bad number refuses the batch before anything is written
         List<HostRecord> checked = new ArrayList<>();
         for (HostRecord r : batch) {
-            String number = r.phoneNumber() == null || r.phoneNumber().isBlank() ? null
-                    : PhoneNumbers.toE164(r.phoneNumber());
-            checked.add(new HostRecord(r.ref(), required(r.displayName(), "display name"), number, r.fields()));
+            checked.add(checked(r.ref(), r.displayName(), r.phoneNumber(), r.fields()));
         }
-        return store.write(() -> {
-            checked.forEach(r -> addRecord(r.ref(), r.displayName(), r.phoneNumber(), r.fields()));
+        return store.write(c -> {
+            RecordRows.putAll(c, checked);
             return checked.size();
         });
     }
 
     @Override
     public HostRecord addRecord(RecordRef ref, String displayName, String phoneNumber, Map<String, String> fields) {
-        Objects.requireNonNull(ref, "ref");
-        String name = required(displayName, "display name");
-        String number = phoneNumber == null || phoneNumber.isBlank() ? null : PhoneNumbers.toE164(phoneNumber);
-        HostRecord record = new HostRecord(ref, name, number, fields);
-        String key = ref.toString();
-        return store.write(() -> {
-            HostRecord previous = Json.read(store.records().put(key, Json.write(record)), HostRecord.class);
-            String previousNumber = previous == null ? null : previous.phoneNumber();
-            if (!Objects.equals(previousNumber, number)) {
-                unindex(previousNumber, key);
-                index(number, key);
-            }
-            return record;
+        HostRecord record = checked(ref, displayName, phoneNumber, fields);
+        store.write(c -> {
+            RecordRows.put(c, record);
+            return null;
         });
+        return record;
+    }
+
+    /** The record as it will be stored (number in E.164), or a refusal naming what is wrong. */
+    private static HostRecord checked(RecordRef ref, String displayName, String phoneNumber,
+            Map<String, String> fields) {
+        Objects.requireNonNull(ref, "ref");
+        required(ref.id(), "record id", RecordRows.MAX_ID);
+        String name = required(displayName, "display name", RecordRows.MAX_NAME);
+        String number = phoneNumber == null || phoneNumber.isBlank() ? null : PhoneNumbers.toE164(phoneNumber);
+        Map<String, String> given = fields == null ? Map.of() : fields;
+        if (given.size() > RecordRows.MAX_FIELDS) {
+            throw new IllegalArgumentException("a record has at most " + RecordRows.MAX_FIELDS + " merge fields");
+        }
+        given.forEach((key, value) -> {
+            required(key, "merge field name", RecordRows.MAX_FIELD_NAME);
+            if (value == null || value.length() > RecordRows.MAX_FIELD_VALUE) {
+                throw new IllegalArgumentException("merge field '" + key + "' needs a value of at most "
+                        + RecordRows.MAX_FIELD_VALUE + " characters");
+            }
+        });
+        return new HostRecord(ref, name, number, given);
     }
 
     @Override
@@ -147,80 +152,32 @@ public final class ReferenceHostAdminImpl implements ReferenceHostAdmin {
         if (ref == null) {
             return false;
         }
-        String key = ref.toString();
-        return store.write(() -> {
-            HostRecord removed = Json.read(store.records().remove(key), HostRecord.class);
-            if (removed == null) {
-                return false;
-            }
-            unindex(removed.phoneNumber(), key);
-            removeAttachments(ref);
-            return true;
-        });
+        // its merge fields and attached texts go with it (ON DELETE CASCADE)
+        return store.write(c -> RecordRows.delete(c, ref));
     }
 
     @Override
     public int recordCount() {
-        return (int) Math.min(Integer.MAX_VALUE, store.records().sizeAsLong());
+        return (int) Math.min(Integer.MAX_VALUE, store.read(RecordRows::count));
     }
 
-    private void index(String number, String recordKey) {
-        if (number == null) {
-            return;
-        }
-        TreeSet<String> refs = Json.readSet(store.phoneIndex().get(number));
-        if (refs.add(recordKey)) {
-            store.phoneIndex().put(number, Json.writeSet(refs));
-        }
+    /** Runs {@code change} as one transaction (its admin calls join it): all or nothing. */
+    <T> T inOneTransaction(java.util.function.Supplier<T> change) {
+        return store.write(change);
     }
 
-    private void unindex(String number, String recordKey) {
-        if (number == null) {
-            return;
-        }
-        TreeSet<String> refs = Json.readSet(store.phoneIndex().get(number));
-        if (refs.remove(recordKey)) {
-            if (refs.isEmpty()) {
-                store.phoneIndex().remove(number);
-            } else {
-                store.phoneIndex().put(number, Json.writeSet(refs));
-            }
-        }
-    }
-
-    private void removeAttachments(RecordRef ref) {
-        String prefix = ReferenceRecords.attachmentPrefix(ref);
-        List<String> keys = new ArrayList<>();
-        Cursor<String, String> cursor = store.attachments().cursor(prefix);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            keys.add(key);
-        }
-        keys.forEach(store.attachments()::remove);
-    }
-
-    private TreeSet<String> grantsOf(String group) {
-        String json = group == null ? null : store.groups().get(group);
-        if (json == null) {
+    private static void requireGroup(java.sql.Connection c, String group) throws java.sql.SQLException {
+        if (group == null || !GroupRows.exists(c, group)) {
             throw new IllegalArgumentException("unknown group '" + group + "'");
         }
-        return Json.readSet(json);
     }
 
-    private StoredUser userOf(String userId) {
-        StoredUser user = userId == null ? null : Json.read(store.users().get(userId), StoredUser.class);
-        if (user == null) {
-            throw new IllegalArgumentException("unknown user '" + userId + "'");
-        }
-        return user;
-    }
-
-    private static String required(String value, String what) {
+    private static String required(String value, String what, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(what + " must be at most " + maxLength + " characters");
         }
         return value;
     }

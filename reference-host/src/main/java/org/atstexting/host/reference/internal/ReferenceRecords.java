@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.host.Attachment;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
-import org.h2.mvstore.Cursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The reference host's employee and contact records and their attached texts.
- * {@link #findByPhone(String)} reads the phone index (one key lookup per call, however
- * many records there are); {@link ReferenceHostAdminImpl} keeps that index current.
+ * {@link #findByPhone(String)} reads the phone index (the index on {@code host_record.phone_number}:
+ * one look-up per call, however many records there are).
  */
 @Component(service = HostRecords.class)
 public final class ReferenceRecords implements HostRecords {
@@ -39,7 +39,7 @@ public final class ReferenceRecords implements HostRecords {
         if (ref == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(Json.read(store.records().get(ref.toString()), HostRecord.class));
+        return store.read(c -> RecordRows.get(c, ref));
     }
 
     /**
@@ -54,40 +54,37 @@ public final class ReferenceRecords implements HostRecords {
         if (number.isEmpty()) {
             return List.of();
         }
-        List<HostRecord> result = new ArrayList<>();
-        for (String key : Json.readSet(store.phoneIndex().get(number.get()))) {
-            HostRecord record = Json.read(store.records().get(key), HostRecord.class);
-            // reads are not isolated from a write in progress: check the record still has the number
-            if (record != null && number.get().equals(record.phoneNumber())) {
-                result.add(record);
-            }
-        }
-        return List.copyOf(result);
+        return List.copyOf(store.read(c -> RecordRows.withNumber(c, number.get())));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Once per record, provider and provider message id, whichever node attaches it: the row's
+     * unique key decides, so the same text arriving through two nodes at once is stored once.
+     */
     @Override
     public boolean attach(RecordRef ref, TextMessage message) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(message, "message");
-        return store.write(() -> {
-            if (!store.records().containsKey(ref.toString())) {
+        return store.write(c -> {
+            if (!RecordRows.exists(c, ref)) {
                 return false;
             }
-            String key = attachmentKey(ref, message);
-            TextMessage existing = Json.read(store.attachments().get(key), TextMessage.class);
-            if (existing == null) {
-                store.attachments().put(key, Json.write(message));
-            } else if (existing.status().canMoveTo(message.status())) {
+            if (!AttachmentRows.insert(c, ref, message)) {
                 // the same text again: only its delivery status (and why it failed) may move on. The archive
                 // already hands over forward moves only (HostRecords.attach); this check is not needed for that,
                 // it keeps the attached body as first written
-                store.attachments().put(key, Json.write(existing.withStatus(message.status(), message.failure())));
+                Optional<DeliveryStatus> now = AttachmentRows.lockStatus(c, ref, message);
+                if (now.isPresent() && now.get().canMoveTo(message.status())) {
+                    AttachmentRows.updateStatus(c, ref, message);
+                }
             }
             return true;
         });
     }
 
-    /** One write, so one commit, for the whole list. */
+    /** One transaction, so one commit, for the whole list. */
     @Override
     public List<Boolean> attachAll(List<Attachment> attachments) {
         return store.write(() -> {
@@ -99,31 +96,14 @@ public final class ReferenceRecords implements HostRecords {
         });
     }
 
+    /** The record's texts, read from the database at every call, oldest first. */
     @Override
     public List<TextMessage> messages(RecordRef ref) {
-        if (ref == null || !store.records().containsKey(ref.toString())) {
+        if (ref == null) {
             return List.of();
         }
-        String prefix = attachmentPrefix(ref);
-        List<TextMessage> result = new ArrayList<>();
-        Cursor<String, String> cursor = store.attachments().cursor(prefix);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            result.add(Json.read(cursor.getValue(), TextMessage.class));
-        }
+        List<TextMessage> result = new ArrayList<>(store.read(c -> AttachmentRows.of(c, ref)));
         result.sort(OLDEST_FIRST);
         return List.copyOf(result);
-    }
-
-    /** Where one record's texts start in the attachments map. */
-    static String attachmentPrefix(RecordRef ref) {
-        return ref + "\u0000";
-    }
-
-    static String attachmentKey(RecordRef ref, TextMessage message) {
-        return attachmentPrefix(ref) + message.key();
     }
 }

@@ -1,6 +1,5 @@
 package org.atstexting.host.reference.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,16 +28,15 @@ public final class ReferenceSecurityGroups implements HostSecurityGroups {
     public void registerPermission(PermissionDefinition definition) {
         Objects.requireNonNull(definition, "definition");
         // Grants live on the groups, keyed by permission key, so replacing a definition keeps them.
-        store.write(() -> store.permissions().put(definition.key(), Json.write(definition)));
+        store.write(c -> {
+            PermissionRows.put(c, definition);
+            return null;
+        });
     }
 
     @Override
     public List<PermissionDefinition> permissions() {
-        List<PermissionDefinition> result = new ArrayList<>();
-        for (String json : store.permissions().values()) {
-            result.add(Json.read(json, PermissionDefinition.class));
-        }
-        return List.copyOf(result);
+        return List.copyOf(store.read(PermissionRows::all));
     }
 
     @Override
@@ -46,10 +44,6 @@ public final class ReferenceSecurityGroups implements HostSecurityGroups {
         if (userId == null || permissionKey == null) {
             return false;
         }
-        StoredUser user = Json.read(store.users().get(userId), StoredUser.class);
-        if (user == null) {
-            return false;
-        }
-        return Json.readSet(store.groups().get(user.group())).contains(permissionKey);
+        return store.read(c -> GroupRows.userHas(c, userId, permissionKey));
     }
 }

@@ -24,7 +24,6 @@ public final class ReferenceUsers implements HostUsers {
         if (userId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(Json.read(store.users().get(userId), StoredUser.class))
-                .map(StoredUser::toHostUser);
+        return store.read(c -> UserRows.get(c, userId)).map(StoredUser::toHostUser);
     }
 }

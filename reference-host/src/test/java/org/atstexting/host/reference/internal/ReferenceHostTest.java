@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
@@ -22,13 +23,27 @@ import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostUser;
 import org.atstexting.texting.host.PermissionDefinition;
-import org.junit.After;
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.jdbc.TextingDatabase;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
 
+@RunWith(Parameterized.class)
 public class ReferenceHostTest {
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    @Parameter
+    public TestDatabases.Kind kind;
 
     private static final RecordRef DANA = RecordRef.parse("employee:1001");
     private static final RecordRef ELI = RecordRef.parse("employee:1002");
@@ -39,7 +54,9 @@ public class ReferenceHostTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private Path dataDirectory;
+    private Path h2Directory;
+    private String postgresName;
+    private TextingDatabase database;
     private HostStore store;
     private ReferenceHostAdminImpl admin;
     private ReferenceSecurityGroups groups;
@@ -48,25 +65,28 @@ public class ReferenceHostTest {
 
     @Before
     public void open() throws Exception {
-        dataDirectory = temp.getRoot().toPath().resolve("data");
+        h2Directory = temp.newFolder("db").toPath();
+        postgresName = kind == TestDatabases.Kind.POSTGRESQL ? TestDatabases.newDatabaseName() : null;
+        database = TestDatabases.database(nodeSource());
         openStore(true);
     }
 
-    @After
-    public void close() {
-        store.close();
+    /** A data source of its own (as a second node has) on this test's database. */
+    private DataSource nodeSource() {
+        return kind == TestDatabases.Kind.H2 ? TestDatabases.h2DataSource(h2Directory)
+                : TestDatabases.postgresDatabase(postgresName);
     }
 
     private void openStore(boolean seed) {
-        store = new SeededHostStore(dataDirectory, seed);
+        store = new HostStore(database, seed);
         admin = new ReferenceHostAdminImpl(store);
         groups = new ReferenceSecurityGroups(store);
         users = new ReferenceUsers(store);
         records = new ReferenceRecords(store);
     }
 
+    /** A node started again on the same database (nothing in memory survives). */
     private void restart() {
-        store.close();
         openStore(true);
     }
 
@@ -77,11 +97,6 @@ public class ReferenceHostTest {
 
     private static Set<RecordRef> refs(List<HostRecord> found) {
         return found.stream().map(HostRecord::ref).collect(Collectors.toSet());
-    }
-
-    @Test
-    public void storeFileIsCreatedInTheDataDirectory() {
-        assertTrue(Files.isRegularFile(dataDirectory.resolve(HostStore.FILE_NAME)));
     }
 
     @Test
@@ -109,9 +124,8 @@ public class ReferenceHostTest {
     }
 
     @Test
-    public void seedsNothingWhenSeedingIsOff() {
-        store.close();
-        dataDirectory = dataDirectory.resolveSibling("empty");
+    public void seedsNothingWhenSeedingIsOff() throws Exception {
+        database = TestDatabases.create(kind, temp.newFolder("empty").toPath());
         openStore(false);
         assertTrue(store.isEmpty());
         assertEquals(0, admin.recordCount());
