@@ -71,7 +71,7 @@ public final class ArchiveBenchmark {
             System.out.printf(Locale.ROOT, "%,d records loaded in %.1f s%n", records,
                     (System.nanoTime() - loadStart) / 1e9);
             System.gc(); // the load's garbage goes now, not during one size's measured seconds
-            Object store = Components.create("org.atstexting.texting.archive.internal.ArchiveStore",
+            Object store = Components.create("org.atstexting.texting.archive.internal.MvArchiveStore",
                     Components.dataArea(dir.resolve("archive").toFile()));
             MessageArchive archive = (MessageArchive) Components.create(
                     "org.atstexting.texting.archive.internal.RecordMessageArchive", store);

@@ -139,7 +139,7 @@ public final class SendBenchmark {
         if (Boolean.getBoolean("bench.noArchive")) {
             archive = Components.permissive(MessageArchive.class);
         } else {
-            Object archiveStore = Components.create("org.atstexting.texting.archive.internal.ArchiveStore",
+            Object archiveStore = Components.create("org.atstexting.texting.archive.internal.MvArchiveStore",
                     Components.dataArea(new File(dir, "archive")));
             archive = (MessageArchive) Components.create(
                     "org.atstexting.texting.archive.internal.RecordMessageArchive", archiveStore);
