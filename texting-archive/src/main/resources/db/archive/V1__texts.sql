@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS archive_text (
   media VARCHAR(30000),
   origin VARCHAR(255),
   records VARCHAR(20000),
-  PRIMARY KEY (provider, provider_message_id)
+  -- unique (provider, provider message id); the id first, so a page's look-up by id list uses the index on H2 too
+  PRIMARY KEY (provider_message_id, provider)
 );
 CREATE INDEX IF NOT EXISTS archive_text_place ON archive_text (place, sent_at);
 -- Each delivery status a text reached, once: the same status news arriving at two nodes is recorded by one.

@@ -46,12 +46,12 @@ CREATE TABLE IF NOT EXISTS core_template (
   updated_at TIMESTAMP WITH TIME ZONE
 );
 
--- One row per polled account: its cursor, and the lease that lets one node at a time poll it.
+-- One row per polled account: its cursor (a provider's own text, Twilio's run to kilobytes), and the lease that lets one node at a time poll it.
 -- lease_version grows whenever the lease changes hands; a cursor write must name the version it holds.
 CREATE TABLE IF NOT EXISTS core_poll_account (
   provider VARCHAR(100) NOT NULL,
   account VARCHAR(200) NOT NULL,
-  cursor_value VARCHAR(4000),
+  cursor_value VARCHAR(100000),
   lease_owner VARCHAR(200),
   lease_until TIMESTAMP WITH TIME ZONE,
   lease_version BIGINT NOT NULL,

@@ -169,8 +169,10 @@ public final class SendBenchmark {
         Object sender = Components.create("org.atstexting.texting.core.internal.OutboundSender", vault, registry,
                 archiver, events, optOuts);
         awaitArchived = () -> Components.call(sender, "awaitArchived");
+        Object gate = Components.create("org.atstexting.texting.core.internal.SendGate", permissions, vault, optOuts,
+                sender, coreConfig);
         return (TextingService) Components.create("org.atstexting.texting.core.internal.DefaultTextingService",
-                permissions, vault, archive, records, optOuts, sender, coreConfig);
+                permissions, archive, records, gate, sender);
     }
 
     private static CloseableHttpClient rawClient(int threads) {

@@ -14,7 +14,7 @@ import org.atstexting.fake.twilio.WebhookFault;
 import org.atstexting.texting.CredentialService;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.DeliveryStatus;
-import org.atstexting.texting.MessageArchive;
+import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextMessage;
@@ -140,6 +140,10 @@ public class TwilioWebhooksIT extends TextingTestSupport {
         await("the failure announced with its reason", () -> failures.containsKey(sent.key()));
         String reason = failures.get(sent.key());
         assertTrue(reason, reason.contains("landline") && reason.contains("30006"));
+        org.atstexting.texting.DeliveryFailure kept = service(MessageArchive.class).find(sent.key()).orElseThrow().failure();
+        assertEquals("the record keeps the plain reason and Twilio's code",
+                List.of(org.atstexting.texting.DeliveryFailure.Reason.NOT_MOBILE, "30006"),
+                List.of(kept.reason(), kept.providerCode()));
     }
 
     private static long count(List<TextMessage> messages, String key) {

@@ -48,6 +48,7 @@ public class TwoNodesIT {
     private static StandaloneSandboxServer sandbox;
     private static DemoProcess a;
     private static DemoProcess b;
+    private static String jdbcUrl;
 
     @BeforeClass
     public static void startTwoNodes() throws Exception {
@@ -55,6 +56,7 @@ public class TwoNodesIT {
         sandbox.addAccount(SYSTEM_ACCOUNT, "two-nodes-system-pw");
         sandbox.addAccount(ALICE_ACCOUNT, "two-nodes-alice-pw");
         String url = TestDatabases.postgresUrl(TestDatabases.newDatabaseName());
+        jdbcUrl = url;
         Path jar = Path.of(System.getProperty("atstexting.demo.jar", "../bndrun/target/demo.jar"));
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "two-nodes");
         // one key for all nodes (issue: credentials saved on one node must decrypt on the other)
@@ -69,6 +71,8 @@ public class TwoNodesIT {
             node.configure("org.atstexting.zipwhip", "enabled", "true", "apiBaseUrl", sandbox.baseUri().toString(),
                     "callbackBaseUrl", "http://127.0.0.1:" + b.port());
             node.configure(InboundSettings.PID, "pollIntervalSeconds", "1");
+            // no quiet hours: the scheduled and bulk texts below go whatever the time of day the build runs
+            node.configure("org.atstexting.texting.core.bulk", "sendWindowStart", "00:00", "sendWindowEnd", "00:00");
         }
     }
 
@@ -163,10 +167,67 @@ public class TwoNodesIT {
         assertTrue("one node per account: sessions " + sessions.size(), sessions.size() <= 2);
     }
 
+    @Test
+    public void e_aScheduledTextIsSentOnceByWhicheverNodeHoldsIt() throws Exception {
+        String when = java.time.Instant.now().plusSeconds(5).toString();
+        HostApi.Reply scheduled = a.call("alice", "POST", "/ats/texting/scheduled",
+                "{\"sendAt\":\"" + when + "\",\"record\":\"" + EMPLOYEE + "\",\"body\":\"Scheduled on A, sent once\"}");
+        assertEquals(scheduled.body(), 200, scheduled.status());
+        assertTrue("listed on the other node until it goes",
+                b.call("alice", "GET", "/ats/texting/scheduled", null).body().contains("Scheduled on A, sent once"));
+        assertTrue("sent when due", await(() -> sentWith("Scheduled on A, sent once") >= 1));
+        Thread.sleep(5_000); // both nodes look for due texts every few seconds: a second send would be there by now
+        assertEquals("sent exactly once", 1, sentWith("Scheduled on A, sent once"));
+    }
+
+    /**
+     * Ten bulk jobs of 1,000 recipients (the JSON endpoint takes at most 1,000 records a job),
+     * node A killed with SIGKILL half way: node B finishes every job once A's claims run out,
+     * looks up A's texts under way at Zipwhip, and every one of the 10,000 got exactly one text.
+     */
+    @Test
+    public void f_tenThousandBulkRecipientsWithANodeKilledHalfWayGetExactlyOneTextEach() throws Exception {
+        int recipients = 10_000;
+        List<String> records = ManyRecords.create(jdbcUrl, recipients);
+        for (DemoProcess node : List.of(a, b)) {
+            node.configure("org.atstexting.zipwhip", "enabled", "true", "apiBaseUrl", sandbox.baseUri().toString(),
+                    "callbackBaseUrl", "http://127.0.0.1:" + b.port(), "sendRatePerSecond", "0");
+            node.configure("org.atstexting.texting.core.bulk", "bulkSendsPerSecond", "150", "sendWindowStart", "00:00",
+                    "sendWindowEnd", "00:00", "claimSeconds", "10");
+        }
+        for (int job = 0; job < recipients / 1_000; job++) {
+            StringBuilder json = new StringBuilder("{\"body\":\"Open day on Friday\",\"records\":[");
+            for (int i = job * 1_000; i < (job + 1) * 1_000; i++) {
+                json.append(i == job * 1_000 ? "" : ",").append('"').append(records.get(i)).append('"');
+            }
+            HostApi.Reply started = a.call("alice", "POST", "/ats/texting/bulk", json.append("]}").toString());
+            assertEquals(started.body(), 200, started.status());
+        }
+        assertTrue("half sent", await(() -> sentWith("Open day on Friday") >= recipients / 2, 300));
+        a.kill();
+        assertTrue("node B finished A's part: " + sentWith("Open day on Friday"),
+                await(() -> sentWith("Open day on Friday") >= recipients, 600));
+        Thread.sleep(5_000); // a text sent twice would be there by now
+        java.util.Map<String, Long> perNumber = sandbox.sent().stream().filter(m -> m.body().equals("Open day on Friday"))
+                .collect(java.util.stream.Collectors.groupingBy(SandboxMessage::destAddress,
+                        java.util.stream.Collectors.counting()));
+        assertEquals("every recipient texted", recipients, perNumber.size());
+        assertEquals("nobody texted twice: " + perNumber.entrySet().stream().filter(e -> e.getValue() > 1).limit(5)
+                .toList(), 0, perNumber.values().stream().filter(n -> n > 1).count());
+    }
+
     // ------------------------------------------------------------------ helpers
 
+    private static long sentWith(String body) {
+        return sandbox.sent().stream().filter(m -> m.body().equals(body)).count();
+    }
+
     private static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        return await(condition, 60);
+    }
+
+    private static boolean await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1_000L;
         while (System.currentTimeMillis() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;

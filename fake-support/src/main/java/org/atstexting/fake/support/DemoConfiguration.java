@@ -25,6 +25,12 @@ public final class DemoConfiguration {
 
     public static final String ENABLE_PROPERTY = "atstexting.sandbox.configureProvider";
     public static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
+    /**
+     * The demo's second node: {@code -Datstexting.fakes.url=http://127.0.0.1:8080} points this
+     * node's providers at the fakes of the node on that port (and their webhooks back to it, as a
+     * balancer would), so two demo nodes text through one Zipwhip, one Twilio, one TextUs.
+     */
+    public static final String FAKES_URL_PROPERTY = "atstexting.fakes.url";
     public static final int DEFAULT_HTTP_PORT = 8080;
     private static final String LOOPBACK = "http://127.0.0.1:";
 
@@ -41,7 +47,7 @@ public final class DemoConfiguration {
         if (!Boolean.parseBoolean(context.getProperty(ENABLE_PROPERTY))) {
             return;
         }
-        String local = LOOPBACK + port(context.getProperty(HTTP_PORT_PROPERTY));
+        String local = fakesUrl(context.getProperty(FAKES_URL_PROPERTY), port(context.getProperty(HTTP_PORT_PROPERTY)));
         try {
             Configuration[] existing = configAdmin.listConfigurations("(service.pid=" + providerPid + ")");
             if (existing != null && existing.length > 0) {
@@ -100,6 +106,22 @@ public final class DemoConfiguration {
         }
         String port = url.substring(LOOPBACK.length(), url.length() - suffix.length());
         return !port.isEmpty() && port.chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * Where the fakes are: another demo node's {@code http://127.0.0.1:<port>} when
+     * {@value #FAKES_URL_PROPERTY} names one, else this node's own loopback address.
+     */
+    public static String fakesUrl(String property, int ownPort) {
+        if (property != null && !property.isBlank()) {
+            String url = property.strip().replaceAll("/+$", "");
+            if (isLoopbackPortUrl(url, "")) {
+                return url;
+            }
+            throw new IllegalArgumentException(FAKES_URL_PROPERTY + " must be http://127.0.0.1:<port> of another "
+                    + "demo node, not " + url);
+        }
+        return LOOPBACK + ownPort;
     }
 
     /** The HTTP port the demo serves on: the property's value, else {@value #DEFAULT_HTTP_PORT}. */

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.Test;
 
-/** The demo's provider settings follow the HTTP port at each start; an admin's own URLs stay. */
 /** The demo configurer follows the demo's port and leaves an admin's own URLs alone. */
 public class DemoConfigurationTest {
 
@@ -46,5 +45,21 @@ public class DemoConfigurationTest {
         assertNull(DemoConfiguration.followPort(
                 config("https://api.zipwhip.com/", "https://ats.example.com"), "http://127.0.0.1:8181",
                 URLS));
+    }
+
+    @Test
+    public void aSecondDemoNodeUsesTheFirstNodesFakes() {
+        assertEquals("http://127.0.0.1:8080", DemoConfiguration.fakesUrl("http://127.0.0.1:8080/", 8181));
+        assertEquals("without the property, its own", "http://127.0.0.1:8181", DemoConfiguration.fakesUrl(null, 8181));
+        Dictionary<String, Object> moved = DemoConfiguration.followPort(
+                config("http://127.0.0.1:8181/zipwhip-sandbox/", "http://127.0.0.1:8181"),
+                DemoConfiguration.fakesUrl("http://127.0.0.1:8080", 8181), URLS);
+        assertEquals("http://127.0.0.1:8080/zipwhip-sandbox/", moved.get("apiBaseUrl"));
+        assertEquals("http://127.0.0.1:8080", moved.get("callbackBaseUrl"));
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void anotherHostIsRefused() {
+        DemoConfiguration.fakesUrl("https://api.zipwhip.com", 8181);
     }
 }

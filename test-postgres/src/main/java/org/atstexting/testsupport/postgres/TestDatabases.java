@@ -65,6 +65,19 @@ public final class TestDatabases {
         return database(kind == Kind.H2 ? h2DataSource(dir) : postgresDataSource());
     }
 
+    /**
+     * {@code n} "nodes" on one fresh database: each its own pool and service, as separate JVMs
+     * would have (for H2: the file under {@code dir}, shared within this JVM).
+     */
+    public static List<TextingDatabase> nodes(Kind kind, Path dir, int n) {
+        String name = kind == Kind.POSTGRESQL ? newDatabaseName() : null;
+        List<TextingDatabase> nodes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            nodes.add(database(kind == Kind.H2 ? h2DataSource(dir) : pool(postgresDatabase(name))));
+        }
+        return nodes;
+    }
+
     /** A {@link TextingDatabase} over a data source (a second "node" on the same database). */
     public static TextingDatabase database(DataSource dataSource) {
         try {

@@ -11,7 +11,9 @@ import org.atstexting.texting.DeliveryStatus;
  * @param providerMessageId the provider's id of the new message
  * @param status            its status right after sending, usually {@link DeliveryStatus#QUEUED}
  * @param acceptedAt        when the provider accepted it
- * @param fingerprint       the provider's conversation key for the recipient, or {@code null}
+ * @param fingerprint       the provider's conversation key for the recipient, or {@code null}; never read
+ *                          by the core (deprecated since 1.4: pass {@code null} or use the three-argument
+ *                          constructor)
  */
 public record ProviderReceipt(String providerMessageId, DeliveryStatus status, Instant acceptedAt,
         String fingerprint) {

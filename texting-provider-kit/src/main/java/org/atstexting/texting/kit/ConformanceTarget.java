@@ -66,6 +66,16 @@ public interface ConformanceTarget extends AutoCloseable {
     void throttleNextSend(int retryAfterSeconds);
 
     /**
+     * Whether the fake's refusal in {@link #throttleNextSend} names when to retry (a
+     * {@code Retry-After}); {@code true} by default. A provider whose service documents none
+     * (Twilio's 429: Retry-After unconfirmed) says {@code false}, and the kit then only checks
+     * that a retry time, if given, lies ahead.
+     */
+    default boolean throttleSaysWhen() {
+        return true;
+    }
+
+    /**
      * The far side's news about a sent text: the fake moves it to {@code status} in its own words
      * (e.g. Zipwhip's {@code DELIVERED}, Twilio's {@code undelivered} with an error code). For
      * {@link DeliveryStatus#FAILED} it fails with the provider's code that {@link #failure()} describes.

@@ -5,7 +5,7 @@
  * For demos and tests only; it never reaches TextUs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atstexting.fake.textus;
 
 import org.osgi.annotation.bundle.Export;

@@ -42,10 +42,12 @@ public final class SqlArchiveStore implements ArchiveStore {
             + "failure_code = ?, failure_detail = ?, records = ? WHERE provider = ? AND provider_message_id = ?";
 
     private final TextingDatabase db;
+    private final boolean perKey;
 
     @Activate
     public SqlArchiveStore(@Reference TextingDatabase db) throws SQLException {
         this.db = db;
+        this.perKey = "H2".equalsIgnoreCase(db.product());
         db.migrate("archive", List.of(SqlArchiveStore.class.getResource("/db/archive/V1__texts.sql")));
     }
 
@@ -57,29 +59,50 @@ public final class SqlArchiveStore implements ArchiveStore {
         }
     }
 
+    /**
+     * A page's texts in one statement on PostgreSQL (an id list the primary key answers); one
+     * look-up per key on H2, whose plan for a parameter list scans the table.
+     */
     @Override
     public Map<String, Stored> find(Collection<String> keys) {
-        Map<String, List<String>> byProvider = new HashMap<>();
-        keys.forEach(k -> byProvider.computeIfAbsent(Key.of(k).provider(), p -> new ArrayList<>()).add(Key.of(k).id()));
         return sql(c -> {
             Map<String, Stored> found = new HashMap<>();
-            for (Map.Entry<String, List<String>> provider : byProvider.entrySet()) {
-                List<String> ids = provider.getValue();
-                for (int from = 0; from < ids.size(); from += 500) {
-                    List<String> chunk = ids.subList(from, Math.min(from + 500, ids.size()));
-                    String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                    try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM archive_text "
-                            + "WHERE provider = ? AND provider_message_id IN (" + in + ")")) {
-                        select.setString(1, provider.getKey());
-                        for (int i = 0; i < chunk.size(); i++) {
-                            select.setString(i + 2, chunk.get(i));
-                        }
-                        readInto(select, found);
-                    }
+            if (keys.isEmpty()) {
+                return found;
+            }
+            if (!perKey) {
+                findInOne(c, keys, found);
+                return found;
+            }
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM archive_text "
+                    + "WHERE provider_message_id = ? AND provider = ?")) {
+                for (String k : keys) {
+                    Key key = Key.of(k);
+                    select.setString(1, key.id());
+                    select.setString(2, key.provider());
+                    readInto(select, found);
                 }
             }
             return found;
         });
+    }
+
+    private static void findInOne(Connection c, Collection<String> keys, Map<String, Stored> found)
+            throws SQLException {
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Key> chunk = all.subList(from, Math.min(from + 500, all.size())).stream().map(Key::of).toList();
+            String pairs = String.join(" OR ", java.util.Collections.nCopies(chunk.size(),
+                    "(provider_message_id = ? AND provider = ?)"));
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM archive_text WHERE "
+                    + pairs)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(2 * i + 1, chunk.get(i).id());
+                    select.setString(2 * i + 2, chunk.get(i).provider());
+                }
+                readInto(select, found);
+            }
+        }
     }
 
     @Override

@@ -211,7 +211,7 @@ public final class InboundRecorder implements ProviderCallback {
 
     private static TextMessage message(String provider, InboundText text, String ownerUserId) {
         return new TextMessage(provider, text.providerMessageId(), Direction.INBOUND, text.from(), text.to(),
-                text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED);
+                text.body(), text.receivedAt(), ownerUserId, DeliveryStatus.RECEIVED, null, text.media());
     }
 
     /** Archives a batch and waits for the answer; a failure is thrown, so the provider brings the texts again. */

@@ -3,13 +3,18 @@ package org.atstexting.texting.core.internal;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.spi.OutboundText;
+import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.SentTextLookup;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Answers "did this text go out?" for a send whose answer was lost (a crash, a timeout):
- * the account is polled, which puts the provider's sent history into the {@link SentLedger},
+ * Answers "did this text go out?" for a send whose answer was lost (a crash, a timeout). A
+ * provider that declares a look-up ({@link SentTextLookup}, SPI 1.4) is asked directly. For
+ * any other, the account is polled, which puts the provider's sent history into the {@link SentLedger},
  * then the ledger is asked. Only a provider that reports its sent history can say "not
  * sent"; for any other the outcome stays unknown, and the caller must not send again.
  */
@@ -23,7 +28,9 @@ public final class SentTextFinder {
         /** The provider's sent history has no such text: it was never accepted. */
         NOT_SENT,
         /** The provider does not report its sent history: nobody can tell. */
-        UNKNOWN
+        UNKNOWN,
+        /** The provider could not be asked now: ask again later, send nothing. */
+        UNREACHABLE
     }
 
     /** @param messageKey the key of the text found, when {@link Outcome#SENT} */
@@ -31,13 +38,15 @@ public final class SentTextFinder {
     }
 
     private final CredentialVault vault;
+    private final ProviderRegistry providers;
     private final InboundPoller poller;
     private final SentLedger ledger;
 
     @Activate
-    public SentTextFinder(@Reference CredentialVault vault, @Reference InboundPoller poller,
-            @Reference SentLedger ledger) {
+    public SentTextFinder(@Reference CredentialVault vault, @Reference ProviderRegistry providers,
+            @Reference InboundPoller poller, @Reference SentLedger ledger) {
         this.vault = vault;
+        this.providers = providers;
         this.poller = poller;
         this.ledger = ledger;
     }
@@ -50,12 +59,29 @@ public final class SentTextFinder {
      */
     public boolean refresh(String userId, String provider) {
         Optional<StoredCredential> account = vault.find(provider, userId);
+        if (account.isPresent() && lookup(provider).isPresent()) {
+            return true; // the provider declares its own look-up: no poll of the whole account
+        }
         return account.isPresent() && poller.pollAccount(account.get());
+    }
+
+    private Optional<SentTextLookup> lookup(String provider) {
+        return providers.find(provider).filter(SentTextLookup.class::isInstance).map(SentTextLookup.class::cast);
     }
 
     /** A text with this body from the user's account to {@code to} at or after {@code notBefore}. */
     public Lookup find(String userId, String provider, String to, String body, Instant notBefore) {
         Optional<StoredCredential> account = vault.find(provider, userId);
+        Optional<SentTextLookup> lookup = lookup(provider);
+        if (account.isPresent() && lookup.isPresent()) {
+            try {
+                return lookup.get().findSent(vault.unlock(account.get()), new OutboundText(to, body), notBefore)
+                        .map(receipt -> new Lookup(Outcome.SENT, provider + ":" + receipt.providerMessageId()))
+                        .orElse(new Lookup(Outcome.NOT_SENT, null));
+            } catch (ProviderException | TextingException e) {
+                return new Lookup(Outcome.UNREACHABLE, null);
+            }
+        }
         Optional<SentLedger.Entry> found = account.flatMap(a -> ledger.find(provider, a.phoneNumber(), to, body,
                 notBefore));
         if (found.isPresent()) {

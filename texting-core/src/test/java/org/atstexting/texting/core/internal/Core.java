@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.atstexting.texting.host.HostUser;
+import org.atstexting.texting.jdbc.TextingDatabase;
 import org.atstexting.texting.host.HostUsers;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -67,7 +68,8 @@ final class Core {
     final Fixtures.Records records = new Fixtures.Records();
     final List<Event> events = new ArrayList<>();
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
-    final HistoryProvider provider = new HistoryProvider();
+    final HistoryProvider provider;
+    ProviderRegistry registry;
 
     CoreStore store;
     CredentialVault vault;
@@ -82,16 +84,35 @@ final class Core {
     SendGate gate;
     org.atstexting.texting.core.internal.bulk.BulkTexting bulk;
 
+    /** The tables' database; null: an embedded H2 database in {@code dir}. */
+    private final TextingDatabase database;
+
     Core(Path dir) throws IOException, org.atstexting.texting.TextingException {
+        this(dir, null);
+    }
+
+    /** A node on a database shared with other nodes (each node its own folder for what is still local). */
+    Core(Path dir, TextingDatabase database) throws IOException, org.atstexting.texting.TextingException {
+        this(dir, database, new HistoryProvider());
+    }
+
+    /** A core whose provider is {@code provider} (a subclass that can do more). */
+    Core(Path dir, TextingDatabase database, HistoryProvider provider)
+            throws IOException, org.atstexting.texting.TextingException {
         this.dir = dir;
-        config.keyFile = dir.resolve("keys").resolve("credentials.key").toString();
+        this.database = database;
+        this.provider = provider;
+        // nodes on one database share one key (every node must have the same), kept beside their folders
+        Path keys = database == null ? dir.resolve("keys") : dir.toAbsolutePath().getParent().resolve("keys");
+        config.keyFile = keys.resolve("credentials.key").toString();
         build();
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");
     }
 
     private void build() throws IOException {
         Files.createDirectories(dir);
-        store = TestStores.core(dir.resolve("core.mv"));
+        store = database == null ? TestStores.core(dir.resolve("core.mv"))
+                : TestStores.on(dir.resolve("core.mv"), database);
         vault = new CredentialVault(store, CredentialCipher.fromKeyFile(Path.of(config.keyFile)));
         publisher = new MessageEventPublisher();
         publisher.eventAdmin = new EventAdmin() {
@@ -105,7 +126,7 @@ final class Core {
                 events.add(event);
             }
         };
-        ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
+        registry = Fixtures.registry("zipwhip", provider);
         optOuts = new OptOutRegistry(store, permissions, records, config, clock);
         ledger = new SentLedger(store);
         sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger), publisher, optOuts);
@@ -119,16 +140,21 @@ final class Core {
     }
 
     org.atstexting.texting.core.internal.bulk.BulkTexting newBulk() {
-        return new org.atstexting.texting.core.internal.bulk.BulkTexting(store, gate,
-                new SentTextFinder(vault, poller, ledger), records, templates, () -> publisher.eventAdmin,
-                config, clock, false);
+        return newBulk("node-a", clock, false);
+    }
+
+    /** A bulk service on this core's database, as a node with this id would run it. */
+    org.atstexting.texting.core.internal.bulk.BulkTexting newBulk(String node, java.time.Clock onClock,
+            boolean thread) {
+        return new org.atstexting.texting.core.internal.bulk.BulkTexting(
+                database != null ? database : TestStores.h2(dir), gate,
+                new SentTextFinder(vault, registry, poller, ledger), records, templates, () -> publisher.eventAdmin,
+                config, onClock, node, thread);
     }
 
     /** Builds every component anew on the same files, without closing anything: a crash and a restart. */
     void restart() throws IOException {
         poller.stop();
-        // MVStore cannot open a file twice in one JVM: close without the components' shutdown work
-        store.close();
         build();
     }
 

@@ -76,4 +76,41 @@ public class FailureKindsTest {
         }
         assertEquals("the provider received nothing", List.of(), core.provider.recipients());
     }
+
+    /** A provider that declares its own sent-text look-up (SPI 1.4) and whose polls report no sent history. */
+    static final class LookupProvider extends HistoryProvider implements org.atstexting.texting.spi.SentTextLookup {
+        int lookUps;
+
+        @Override
+        public synchronized java.util.Optional<org.atstexting.texting.spi.ProviderReceipt> findSent(
+                org.atstexting.texting.spi.ProviderCredentials credentials, org.atstexting.texting.spi.OutboundText text,
+                Instant notBefore) {
+            lookUps++;
+            return accepted.stream().filter(t -> t.to().equals(text.to()) && t.body().equals(text.body())
+                    && !t.sentAt().isBefore(notBefore)).findFirst().map(t -> new org.atstexting.texting.spi.ProviderReceipt(
+                            t.providerMessageId(), t.status(), t.sentAt()));
+        }
+    }
+
+    @Test
+    public void aDeclaredLookUpResolvesALostAnswerWithoutAPollOrASecondText() throws Exception {
+        LookupProvider provider = new LookupProvider();
+        provider.reportsHistory = false; // without the declared look-up the outcome could not be known
+        Core withLookup = new Core(tmp.newFolder("lookup").toPath(), null, provider);
+        withLookup.records.with("employee:1", "Dana Candidate", "+12065550123");
+        BulkJob job = withLookup.bulk.start(BulkRequest.message("alice", List.of(RecordRef.parse("employee:1")),
+                "Hi"));
+        provider.takeThenFail = true; // the provider takes Dana's text, the answer is lost
+        withLookup.bulk.step();
+        withLookup.clock.now = withLookup.clock.now.plusSeconds(10);
+        int polls = provider.fetches;
+        withLookup.drain();
+
+        BulkRecipient dana = withLookup.bulk.recipients("alice", job.id()).get(0);
+        assertEquals("found by the look-up", BulkRecipient.State.SENT, dana.state());
+        assertEquals("zipwhip:" + provider.accepted.get(0).providerMessageId(), dana.messageKey());
+        assertEquals("texted once", List.of("+12065550123"), provider.recipients());
+        assertEquals("asked the provider", 1, provider.lookUps);
+        assertEquals("no poll of the whole account", polls, provider.fetches);
+    }
 }

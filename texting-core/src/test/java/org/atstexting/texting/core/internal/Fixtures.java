@@ -63,6 +63,18 @@ final class Fixtures {
         int pollBatchesPerRound = 5;
         int helpReplyIntervalMinutes = 10;
 
+        int claimSeconds = 120;
+
+        @Override
+        public int claimSeconds() {
+            return claimSeconds;
+        }
+
+        @Override
+        public String nodeId() {
+            return "";
+        }
+
         @Override
         public int pollBatchesPerRound() {
             return pollBatchesPerRound;

@@ -66,6 +66,15 @@ public class InboundRecorderTest {
     }
 
     @Test
+    public void thePicturesOfAnMmsReplyAreArchivedWithIt() {
+        List<org.atstexting.texting.MediaItem> media = List.of(
+                new org.atstexting.texting.MediaItem("https://api.twilio.com/media/ME1", "image/jpeg"));
+        recorder.received("twilio", new InboundText("MM1", "+12065550123", "+12065550101", "", Instant.now(), media));
+
+        assertEquals(media, archive.archived.get(0).media());
+    }
+
+    @Test
     public void aPollsPageGoesToTheArchiveInOneHandOverAndKeywordsOneByOne() {
         recorder.record("zipwhip", reply("1", "Hello"), "alice");
         recorder.recordAll("zipwhip", List.of(reply("1", "Hello"), reply("2", "Tuesday works"),

@@ -54,7 +54,6 @@ public class OutboundArchiverTest {
     public void tearDown() {
         archive.gate.countDown();
         archive.writer.shutdown();
-        store.close();
     }
 
     @Test

@@ -22,14 +22,14 @@ final class TestStores {
                 d -> TestDatabases.database(TestDatabases.h2DataSource(d)));
     }
 
-    /** A core store whose bulk maps are {@code file} and whose tables are in the folder's database. */
+    /** A core store whose tables are in the database of {@code file}'s folder. */
     static CoreStore core(Path file) {
         return on(file, h2(file.toAbsolutePath().getParent()));
     }
 
     static CoreStore on(Path file, TextingDatabase database) {
         try {
-            return new CoreStore(file.toFile(), database);
+            return new CoreStore(database);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

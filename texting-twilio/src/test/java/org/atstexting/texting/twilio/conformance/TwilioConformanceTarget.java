@@ -1,26 +1,37 @@
 package org.atstexting.texting.twilio.conformance;
 
-import java.util.EnumMap;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
 import org.atstexting.fake.twilio.FakeInbound;
 import org.atstexting.fake.twilio.FakeMessage;
+import org.atstexting.fake.twilio.FakeWebhook;
 import org.atstexting.fake.twilio.StandaloneTwilioFake;
+import org.atstexting.fake.twilio.WebhookFault;
 import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
-import org.atstexting.texting.kit.Check;
 import org.atstexting.texting.kit.Components;
 import org.atstexting.texting.kit.ConformanceTarget;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.TextingProvider;
 import org.atstexting.texting.twilio.internal.TwilioProvider;
+import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
+import org.atstexting.texting.twilio.internal.webhook.WebhookAnswer;
+import org.atstexting.texting.twilio.internal.webhook.WebhookCall;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * The Twilio provider against the Twilio fake, built the way a third party's test would: only
- * the provider's public component class, activated through the kit's {@link Components} (its
- * configuration type is not public). Polls read at most 2 pages of 5 messages.
+ * the provider's public component classes, activated through the kit's {@link Components} (its
+ * configuration type is not public), with its webhook endpoints ({@link TwilioWebhooks}) on a
+ * loopback server the fake signs its calls for. Polls read at most 2 pages of 5 messages.
  */
 final class TwilioConformanceTarget implements ConformanceTarget {
 
@@ -32,30 +43,48 @@ final class TwilioConformanceTarget implements ConformanceTarget {
     private static final int PAGES = 2;
 
     private final StandaloneTwilioFake fake;
+    private final TwilioWebhooks webhooks = new TwilioWebhooks();
+    private final HttpServer endpoint;
     private final TwilioProvider provider;
 
     TwilioConformanceTarget(ProviderCallback callback) throws Exception {
         fake = StandaloneTwilioFake.start();
         fake.addAccount(SID, TOKEN);
+        webhooks.setCallback(callback);
+        endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endpoint.createContext("/twilio/", this::serve);
+        endpoint.start();
         Class<?> configType = Class.forName("org.atstexting.texting.twilio.internal.TwilioConfiguration");
         Object config = Components.configuration(configType, Map.of("enabled", true,
                 "apiBaseUrl", fake.baseUri().toString(), "connectTimeoutSeconds", 1, "responseTimeoutSeconds", 2,
-                "pageSize", PAGE_SIZE, "maxPagesPerPoll", PAGES));
-        // the provider has no push yet on this branch: the callback is for when it has
-        provider = Components.activate(TwilioProvider.class, config, callback);
+                "pageSize", PAGE_SIZE, "maxPagesPerPoll", PAGES, "maxAttempts", 2, "retryBaseMillis", 50,
+                "callbackBaseUrl", base()));
+        provider = Components.activate(TwilioProvider.class, config, webhooks);
     }
 
-    /** What this branch's Twilio provider cannot do yet (issue 14: webhooks, statuses, failure kinds). */
-    @Override
-    public Map<Check, String> notSupported() {
-        Map<Check, String> gaps = new EnumMap<>(Check.class);
-        gaps.put(Check.FORGED_PUSH_REFUSED, "no inbound or status webhooks yet (X-Twilio-Signature)");
-        gaps.put(Check.STATUSES_FORWARD, "polls report no delivery statuses yet, and there are no status callbacks");
-        gaps.put(Check.FAILED_STATUS_REASON, "no delivery statuses yet, so no failure reasons on them");
-        gaps.put(Check.LOST_ANSWER_REPORTED, "a lost answer (5xx after the text was stored) is reported as ERROR, "
-                + "not looked up or reported as OUTCOME_UNKNOWN");
-        gaps.put(Check.THROTTLED, "a 429 (20429) is reported as ERROR, not THROTTLED");
-        return gaps;
+    private String base() {
+        return "http://127.0.0.1:" + endpoint.getAddress().getPort();
+    }
+
+    /** The webhook servlets' work, on the JDK server: one call in, Twilio's answer out. */
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            WebhookCall.Endpoint which = WebhookCall.Endpoint.of(exchange.getRequestURI().getRawPath());
+            if (which == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            WebhookAnswer answer = webhooks.handle(new WebhookCall(which, exchange.getRequestMethod(),
+                            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"),
+                            exchange.getRequestHeaders().getFirst("X-Twilio-Signature"),
+                            WebhookCall.readBody(exchange.getRequestBody())));
+            byte[] out = answer.body();
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        }
     }
 
     @Override
@@ -111,8 +140,14 @@ final class TwilioConformanceTarget implements ConformanceTarget {
 
     @Override
     public void throttleNextSend(int retryAfterSeconds) {
-        // the fake answers 429 with Twilio's error 20429; Retry-After on it is unconfirmed (twilio-api.md)
-        fake.failNext(429, 1);
+        // 429 with Twilio's error 20429 for every attempt the provider's back-off makes
+        fake.failNext(429, 20429, 2);
+    }
+
+    /** Retry-After on Twilio's 429 is unconfirmed (twilio-api.md), and the fake sends none. */
+    @Override
+    public boolean throttleSaysWhen() {
+        return false;
     }
 
     @Override
@@ -131,13 +166,29 @@ final class TwilioConformanceTarget implements ConformanceTarget {
     }
 
     @Override
-    public int push(String body, boolean genuine) {
-        throw new UnsupportedOperationException("the Twilio provider has no webhooks on this branch");
+    public int push(String body, boolean genuine) throws Exception {
+        // the endpoint verifies accounts this node has used: a poll uses it
+        provider.fetchInbound(credentials(), null);
+        fake.setIncomingUrl(NUMBER, base() + "/twilio/inbound");
+        fake.webhookFault(genuine ? WebhookFault.NONE : WebhookFault.FORGED);
+        int before = fake.webhooks().size();
+        fake.deliverInbound(SID, new FakeInbound(PHONE, NUMBER, body));
+        // the fake calls on its own thread, as Twilio does; 0 while a call is on its way
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<FakeWebhook> calls = fake.webhooks();
+            if (calls.size() > before && calls.get(calls.size() - 1).answer() != 0) {
+                return calls.get(calls.size() - 1).answer();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the fake made no webhook call");
     }
 
     @Override
     public void close() {
         Components.call(provider, "deactivate");
+        endpoint.stop(0);
         fake.close();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.atstexting.texting.BulkTextingService;
+import org.atstexting.texting.ScheduledTextService;
 import org.atstexting.texting.CredentialService;
 import org.atstexting.texting.OptOutService;
 import org.atstexting.texting.TemplateService;
@@ -46,7 +47,7 @@ public final class TextingApiServlet extends HttpServlet {
     /** The services behind the endpoints (constructor injection keeps the component's references in one place). */
     record Services(TextingService texting, CredentialService credentials, OptOutService optOuts,
             TemplateService templates, BulkTextingService bulk, MessageArchive archive, TextingPermissions permissions,
-            HostUsers users, HostRecords records) {
+            HostUsers users, HostRecords records, ScheduledTextService scheduled) {
     }
 
     @Activate
@@ -55,8 +56,9 @@ public final class TextingApiServlet extends HttpServlet {
             @Reference BulkTextingService bulk, @Reference MessageArchive archive,
             @Reference TextingPermissions permissions, @Reference HostUsers users, @Reference HostRecords records,
             @Reference InstalledProviders providers, @Reference DeliveryFailures failures,
-            @Reference InboxTracker inbox) {
-        this(new Services(texting, credentials, optOuts, templates, bulk, archive, permissions, users, records),
+            @Reference InboxTracker inbox, @Reference ScheduledTextService scheduled) {
+        this(new Services(texting, credentials, optOuts, templates, bulk, archive, permissions, users, records,
+                scheduled),
                 providers, failures, inbox, Clock.systemUTC());
     }
 
@@ -68,6 +70,7 @@ public final class TextingApiServlet extends HttpServlet {
         new ConsentEndpoints(s.optOuts()).register(router);
         new TemplateEndpoints(s.templates()).register(router);
         new BulkEndpoints(s.bulk()).register(router);
+        new ScheduleEndpoints(s.scheduled()).register(router);
     }
 
     @Override

@@ -34,6 +34,7 @@ final class FakeServices {
     final List<SendRequest> sent = new ArrayList<>();
     final List<CredentialsInput> saved = new ArrayList<>();
     final List<BulkRequest> bulkStarted = new ArrayList<>();
+    final List<org.atstexting.texting.ScheduleRequest> scheduled = new ArrayList<>();
     final List<TextMessage> unmatched = new ArrayList<>();
     /** What {@code TextingService.messages} answers for any record. */
     final List<TextMessage> conversation = new ArrayList<>();
@@ -70,7 +71,15 @@ final class FakeServices {
                 args -> Optional.of(new HostUser((String) args[0], "Alice Recruiter", false))));
         TextingApiServlet.Services services = new TextingApiServlet.Services(texting, credentials,
                 proxy(OptOutService.class, Map.of()), proxy(TemplateService.class, Map.of()), bulk,
-                proxy(MessageArchive.class, Map.of()), permissions, users, proxy(HostRecords.class, Map.of()));
+                proxy(MessageArchive.class, Map.of()), permissions, users, proxy(HostRecords.class, Map.of()),
+                proxy(org.atstexting.texting.ScheduledTextService.class, Map.of("schedule", args -> {
+                    org.atstexting.texting.ScheduleRequest r = (org.atstexting.texting.ScheduleRequest) args[0];
+                    scheduled.add(r);
+                    return new org.atstexting.texting.ScheduledText("s-1", r.actingUserId(),
+                            r.text() != null ? org.atstexting.texting.ScheduledText.Kind.TEXT
+                                    : org.atstexting.texting.ScheduledText.Kind.BULK, r.sendAt(),
+                            org.atstexting.texting.ScheduledText.State.SCHEDULED, "x", null, null, r.sendAt());
+                })));
         servlet = new TextingApiServlet(services, new InstalledProviders(), new DeliveryFailures(), new InboxTracker(),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }

@@ -28,13 +28,16 @@ record ZipwhipHook(String id, String event, String url) {
     }
 
     Map<String, String> query() {
-        Map<String, String> params = new LinkedHashMap<>();
-        String raw;
         try {
-            raw = URI.create(url).getRawQuery();
+            return params(URI.create(url).getRawQuery());
         } catch (IllegalArgumentException e) {
-            return params;
+            return new LinkedHashMap<>();
         }
+    }
+
+    /** The parameters of a raw query string, decoded; the first of a repeated name wins. */
+    static Map<String, String> params(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');

@@ -4,12 +4,9 @@ import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,25 +65,11 @@ final class ZipwhipConformanceTarget implements ConformanceTarget {
 
     private static void serve(ZipwhipWebhookExchange exchange, HttpExchange ex) throws java.io.IOException {
         try (ex) {
-            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+            Map<String, String> q = ZipwhipHook.params(ex.getRequestURI().getRawQuery());
             ZipwhipWebhookExchange.Answer a = exchange.handle(ex.getRequestMethod(), ex.getRequestBody(),
                     q.get("account"), q.get("secret"));
             ex.sendResponseHeaders(a.status(), -1);
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
     }
 
     @Override

@@ -31,4 +31,16 @@ public @interface BulkConfiguration {
             description = "Time zone of recipients whose zone is not known from their number, e.g. America/New_York. "
                     + "Empty means the system's time zone.")
     String sendWindowZone() default "";
+
+    @AttributeDefinition(name = "Claim lease (seconds)",
+            description = "How long a node holds the recipients it claimed (on the database's clock). A node that "
+                    + "dies holds them this long: then another node texts its pending recipients and looks up "
+                    + "its texts under way. At least 10.")
+    int claimSeconds() default 120;
+
+    @AttributeDefinition(name = "Node id",
+            description = "This node's name in claims: different on every node sharing a database, the same after "
+                    + "a restart (a node takes its own claims back at once). Empty: the framework property "
+                    + "atstexting.node.id, else an id made once and kept in the bundle's data area.")
+    String nodeId() default "";
 }

@@ -47,6 +47,11 @@ final class BulkPlanner {
     }
 
     Plan plan(BulkRequest request) throws TextingException {
+        return plan(request, UUID.randomUUID().toString());
+    }
+
+    /** @param jobId the new job's id */
+    Plan plan(BulkRequest request, String jobId) throws TextingException {
         String user = request.actingUserId();
         gate.requireCanText(user);
         if (request.records().isEmpty()) {
@@ -76,7 +81,7 @@ final class BulkPlanner {
         }
         String description = template != null ? "template " + template
                 : body.length() > 40 ? body.substring(0, 40) + "..." : body;
-        StoredJob job = new StoredJob(UUID.randomUUID().toString(), user, provider, description, now,
+        StoredJob job = new StoredJob(jobId, user, provider, description, now,
                 BulkJob.State.RUNNING, recipients.size(), body, template, 0, 0, 0);
         return new Plan(job, recipients);
     }

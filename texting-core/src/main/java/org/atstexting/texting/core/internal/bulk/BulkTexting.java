@@ -19,7 +19,8 @@ import org.atstexting.texting.BulkTextingService;
 import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
-import org.atstexting.texting.core.internal.CoreStore;
+import org.atstexting.texting.jdbc.TextingDatabase;
+import org.osgi.framework.BundleContext;
 import org.atstexting.texting.core.internal.SendGate;
 import org.atstexting.texting.core.internal.SentTextFinder;
 import org.atstexting.texting.host.HostRecords;
@@ -45,6 +46,7 @@ public final class BulkTexting implements BulkTextingService {
 
     private final SendGate gate;
     private final BulkStore store;
+    private final BulkClaims claims;
     private final BulkPlanner planner;
     private final BulkWorker worker;
     private final Clock clock;
@@ -59,22 +61,27 @@ public final class BulkTexting implements BulkTextingService {
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public BulkTexting(@Reference CoreStore store, @Reference SendGate gate, @Reference SentTextFinder finder,
-            @Reference HostRecords records, @Reference TemplateService templates, BulkConfiguration config) {
-        this(store, gate, finder, records, templates, null, config, Clock.systemUTC(), true);
+    public BulkTexting(@Reference TextingDatabase database, @Reference SendGate gate,
+            @Reference SentTextFinder finder, @Reference HostRecords records, @Reference TemplateService templates,
+            BulkConfiguration config, BundleContext context) {
+        this(database, gate, finder, records, templates, null, config, Clock.systemUTC(),
+                BulkNode.id(config, context), true);
     }
 
-    /** @param events where progress is announced; {@code null}: this component's EventAdmin */
-    public BulkTexting(CoreStore store, SendGate gate, SentTextFinder finder, HostRecords records,
+    /**
+     * @param events where progress is announced; {@code null}: this component's EventAdmin
+     * @param node   this node's id in claims: the same after a restart, different on every node
+     */
+    public BulkTexting(TextingDatabase database, SendGate gate, SentTextFinder finder, HostRecords records,
             TemplateService templates, Supplier<EventAdmin> events, BulkConfiguration config, Clock clock,
-            boolean startThread) {
+            String node, boolean startThread) {
         this.gate = gate;
-        this.store = new BulkStore(store);
+        this.store = new BulkStore(database);
+        this.claims = new BulkClaims(store, node, Math.max(10, config.claimSeconds()));
         this.clock = clock;
         this.planner = new BulkPlanner(gate, records, templates, clock);
-        this.worker = new BulkWorker(this.store, gate, finder,
+        this.worker = new BulkWorker(store, claims, gate, finder,
                 new BulkAnnouncer(events != null ? events : () -> eventAdmin), clock, settings(config));
-        loadRunningJobs();
         if (startThread) {
             thread = new Thread(this::work, "ats-texting bulk sender");
             thread.setDaemon(true);
@@ -120,8 +127,29 @@ public final class BulkTexting implements BulkTextingService {
 
     @Override
     public BulkJob start(BulkRequest request) throws TextingException {
-        BulkPlanner.Plan plan = planner.plan(request);
+        return start(planner.plan(request));
+    }
+
+    /**
+     * Starts a job under a given id, once: if a job with that id exists (started before a
+     * crash), it is that job. Scheduled jobs start this way.
+     */
+    public BulkJob startAs(String jobId, BulkRequest request) throws TextingException {
+        if (store.job(jobId).isPresent()) {
+            return view(jobId);
+        }
+        return start(planner.plan(request, jobId));
+    }
+
+    /** This node's id in claims (configured, a framework property, or made once and kept). */
+    public static String nodeId(BulkConfiguration config, BundleContext context) {
+        return BulkNode.id(config, context);
+    }
+
+    private BulkJob start(BulkPlanner.Plan plan) throws TextingException {
         StoredJob job = plan.job();
+        Counts counts = new Counts();
+        plan.recipients().forEach(r -> counts.count(r.state(), 1));
         synchronized (this) {
             if (stopped) {
                 // this instance is being replaced (its bundle stops) and its worker has ended:
@@ -129,9 +157,8 @@ public final class BulkTexting implements BulkTextingService {
                 throw new TextingException(Reason.SERVICE_UNAVAILABLE,
                         "The bulk service is restarting; start the job again in a moment");
             }
-            store.create(job, plan.recipients());
-            BulkRun run = worker.load(job);
-            worker.add(run);
+            store.create(job.withState(BulkJob.State.RUNNING, counts), plan.recipients());
+            BulkRun run = new BulkRun(job, counts);
             BulkAnnouncer announcer = worker.announcer();
             announcer.post(BulkEvents.STARTED, run, null);
             plan.recipients().stream().filter(r -> r.state() == State.SKIPPED)
@@ -171,15 +198,9 @@ public final class BulkTexting implements BulkTextingService {
     @Override
     public BulkJob cancel(String actingUserId, String jobId) throws TextingException {
         StoredJob job = requireJob(actingUserId, jobId);
-        synchronized (this) {
-            BulkRun run = worker.remove(jobId);
-            if (run != null) {
-                run.cancelled = true;
-                store.put(run.job.withState(BulkJob.State.CANCELLED, run.counts));
-                worker.announcer().post(BulkEvents.CANCELLED, run, null);
-            } else if (job.state() == BulkJob.State.RUNNING) {
-                store.put(job.withState(BulkJob.State.CANCELLED, store.count(jobId)));
-            }
+        if (store.end(jobId, BulkJob.State.CANCELLED, false)) {
+            worker.drop(jobId); // other nodes drop it at their next step
+            worker.announcer().post(BulkEvents.CANCELLED, new BulkRun(job, store.counts(jobId)), null);
         }
         wake();
         return view(jobId);
@@ -187,10 +208,8 @@ public final class BulkTexting implements BulkTextingService {
 
     private StoredJob requireJob(String actingUserId, String jobId) throws TextingException {
         gate.requireCanText(actingUserId);
-        StoredJob job = store.job(jobId);
-        if (job == null) {
-            throw new TextingException(Reason.RECORD_NOT_FOUND, "There is no bulk job " + jobId);
-        }
+        StoredJob job = store.job(jobId).orElseThrow(() -> new TextingException(Reason.RECORD_NOT_FOUND,
+                "There is no bulk job " + jobId));
         if (!job.userId().equals(actingUserId) && !gate.isAdmin(actingUserId)) {
             throw new TextingException(Reason.NOT_PERMITTED, "Bulk job " + jobId + " belongs to " + job.userId()
                     + "; only they or an admin may see or change it");
@@ -198,27 +217,13 @@ public final class BulkTexting implements BulkTextingService {
         return job;
     }
 
-    synchronized BulkJob view(String jobId) {
-        StoredJob job = store.job(jobId);
-        BulkRun run = worker.run(jobId);
-        Counts counts = run != null ? run.counts : job.state() == BulkJob.State.DONE ? job.counts()
-                : store.count(jobId);
-        return new BulkJob(job.id(), job.userId(), job.provider(), job.description(), job.createdAt(),
-                run != null ? BulkJob.State.RUNNING : job.state(), job.total(), counts.pending, counts.sent,
-                counts.skipped, counts.failed, run == null ? null : run.waitingUntil);
-    }
-
-    private void loadRunningJobs() {
-        for (StoredJob job : store.jobs()) {
-            if (job.state() == BulkJob.State.RUNNING) {
-                BulkRun run = worker.load(job);
-                worker.add(run);
-                if (!run.inFlight.isEmpty()) {
-                    LOG.info(() -> "Bulk job " + job.id() + " resumes; " + run.inFlight.size()
-                            + " text(s) were under way and are looked up before anything is sent again");
-                }
-            }
-        }
+    BulkJob view(String jobId) {
+        StoredJob job = store.job(jobId).orElseThrow();
+        BulkRun run = job.state() == BulkJob.State.RUNNING ? worker.run(jobId) : null;
+        Counts counts = job.counts();
+        return new BulkJob(job.id(), job.userId(), job.provider(), job.description(), job.createdAt(), job.state(),
+                job.total(), counts.pending, counts.sent, counts.skipped, counts.failed,
+                run == null ? null : run.waitingUntil);
     }
 
     // ---------------------------------------------------------------- the thread

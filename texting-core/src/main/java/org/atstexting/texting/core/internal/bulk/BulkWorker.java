@@ -3,12 +3,12 @@ package org.atstexting.texting.core.internal.bulk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.BulkEvents;
@@ -40,12 +40,16 @@ final class BulkWorker {
     static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
     static final int MAX_ATTEMPTS = 5;
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    static final Duration IDLE = Duration.ofMinutes(1);
+    /** How often an idle node looks for jobs started elsewhere. */
+    static final Duration IDLE = Duration.ofSeconds(5);
+    /** How many recipients a node claims at a time. */
+    static final int BATCH = 20;
 
     /** The plain settings, replaced whole when the configuration changes. */
     record Settings(QuietHours quietHours, Duration interval) { }
 
     private final BulkStore store;
+    private final BulkClaims claims;
     private final SendGate gate;
     private final InFlightResolver inFlight;
     private final BulkAnnouncer announcer;
@@ -55,11 +59,12 @@ final class BulkWorker {
     private volatile boolean stopped;
     private Instant nextSendAt = Instant.MIN;
 
-    BulkWorker(BulkStore store, SendGate gate, SentTextFinder finder, BulkAnnouncer announcer, Clock clock,
-            Settings settings) {
+    BulkWorker(BulkStore store, BulkClaims claims, SendGate gate, SentTextFinder finder, BulkAnnouncer announcer,
+            Clock clock, Settings settings) {
         this.store = store;
+        this.claims = claims;
         this.gate = gate;
-        this.inFlight = new InFlightResolver(this, store, finder);
+        this.inFlight = new InFlightResolver(this, finder);
         this.announcer = announcer;
         this.clock = clock;
         this.settings = settings;
@@ -84,36 +89,41 @@ final class BulkWorker {
 
     // ------------------------------------------------------------------ the running jobs
 
-    synchronized void add(BulkRun run) {
-        running.put(run.job.id(), run);
-    }
-
     synchronized BulkRun run(String jobId) {
         return running.get(jobId);
     }
 
-    synchronized BulkRun remove(String jobId) {
-        return running.remove(jobId);
-    }
-    /** A job loaded from the store: its pending recipients queued, those under way to be looked up. */
-    BulkRun load(StoredJob job) {
-        BulkRun run = new BulkRun(job);
-        for (StoredRecipient r : store.recipients(job.id())) {
-            run.counts.count(r.state(), 1);
-            if (r.state() == State.PENDING) {
-                run.queue(quietHours().zone(r.zone()), r.index(), false);
-            } else if (r.state() == State.SENDING) {
-                run.inFlight.add(r.index());
-            }
+    /** Forgets a job this node ran (cancelled or done) and gives its claims back. */
+    void drop(String jobId) {
+        BulkRun run;
+        synchronized (this) {
+            run = running.remove(jobId);
         }
-        return run;
+        if (run != null) {
+            run.cancelled = true;
+            claims.release(jobId);
+        }
+    }
+
+    /** The running jobs of every node, as the database has them: a job started anywhere is worked on here too. */
+    private List<BulkRun> refresh() {
+        List<StoredJob> jobs = store.running();
+        synchronized (this) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (StoredJob job : jobs) {
+                ids.add(job.id());
+                running.computeIfAbsent(job.id(), id -> new BulkRun(job, store.counts(id)));
+            }
+            running.keySet().retainAll(ids);
+            return new ArrayList<>(running.values());
+        }
     }
 
     // ------------------------------------------------------------------ one step
 
     /**
-     * Does one piece of work: resolves a job's in-flight recipients, or sends to one
-     * recipient, or finishes a job.
+     * Does one piece of work: resolves a job's texts under way, or sends to one recipient, or
+     * finishes a job.
      *
      * @return {@code null} after doing something, else when there may be something to do
      */
@@ -123,66 +133,64 @@ final class BulkWorker {
         }
         Instant now = clock.instant();
         Instant earliest = null;
-        List<BulkRun> runs;
-        synchronized (this) {
-            runs = new ArrayList<>(running.values());
-        }
-        for (BulkRun run : runs) {
-            if (run.cancelled) {
-                continue;
-            }
+        for (BulkRun run : refresh()) {
             if (run.retryAt != null && now.isBefore(run.retryAt)) {
                 earliest = min(earliest, run.retryAt);
                 continue;
             }
             run.retryAt = null;
-            if (!run.inFlight.isEmpty()) {
-                inFlight.resolve(run, now);
+            List<StoredRecipient> underWay = claims.claimInFlight(run.job.id());
+            if (!underWay.isEmpty()) {
+                inFlight.resolve(run, underWay, now);
                 return null;
             }
             Instant wait = sendNext(run, now);
             if (wait == null) {
                 return null;
             }
-            if (wait != Instant.MAX) {
-                earliest = min(earliest, wait);
-            }
+            earliest = min(earliest, wait);
         }
         return earliest != null ? earliest : now.plus(IDLE);
     }
 
-    /** @return {@code null} after doing something, {@link Instant#MAX} if the job waits for nothing, else when to come back */
+    /** @return {@code null} after doing something, else when to come back to the job */
     private Instant sendNext(BulkRun run, Instant now) {
         QuietHours hours = quietHours();
-        Integer next = null;
-        ZoneId nextZone = null;
-        Instant opens = null;
-        for (Map.Entry<ZoneId, ArrayDeque<Integer>> group : run.pending.entrySet()) {
-            if (group.getValue().isEmpty()) {
-                continue;
+        if (run.claimed.isEmpty()) {
+            Set<String> zones = claims.pendingZones(run.job.id());
+            if (zones.isEmpty()) {
+                return finish(run, now);
             }
-            Instant allowed = hours.nextAllowed(now, group.getKey());
-            if (allowed.isAfter(now)) {
-                opens = min(opens, allowed);
-            } else if (next == null || group.getValue().peekFirst() < next) {
-                next = group.getValue().peekFirst();
-                nextZone = group.getKey();
+            Set<String> open = new HashSet<>();
+            Instant opens = null;
+            for (String zone : zones) {
+                Instant allowed = hours.nextAllowed(now, hours.zone(zone));
+                if (allowed.isAfter(now)) {
+                    opens = min(opens, allowed);
+                } else {
+                    open.add(zone);
+                }
+            }
+            if (open.isEmpty()) {
+                waitFor(run, opens, hours);
+                return opens;
+            }
+            run.waitingUntil = null;
+            run.claimed.addAll(claims.claimPending(run.job.id(), open, BATCH));
+            if (run.claimed.isEmpty()) {
+                return now.plus(RETRY_AFTER); // other nodes hold the rest
             }
         }
-        if (next == null) {
-            if (opens == null) {
-                finish(run);
-                return null;
-            }
-            waitFor(run, opens, hours);
-            return opens;
-        }
-        run.waitingUntil = null;
         if (now.isBefore(nextSendAt)) {
             return nextSendAt; // the provider's rate limit
         }
+        StoredRecipient next = run.claimed.pollFirst();
+        if (hours.nextAllowed(now, hours.zone(next.zone())).isAfter(now)) {
+            claims.release(run.job.id()); // its window closed since the claim: claimed again when it opens
+            run.claimed.clear();
+            return null;
+        }
         nextSendAt = now.plus(settings.interval());
-        run.pending.get(nextZone).pollFirst();
         sendOne(run, next, now);
         return null;
     }
@@ -195,12 +203,8 @@ final class BulkWorker {
         }
     }
 
-    private void sendOne(BulkRun run, int index, Instant now) {
+    private void sendOne(BulkRun run, StoredRecipient r, Instant now) {
         StoredJob job = run.job;
-        StoredRecipient r = store.recipient(job.id(), index);
-        if (r.state() != State.PENDING) {
-            return;
-        }
         SendGate.Clearance clearance;
         try {
             clearance = gate.clear(job.userId(), job.provider(), r.number(), bodyOf(job, r));
@@ -209,15 +213,14 @@ final class BulkWorker {
             return;
         }
         if (stopped || run.cancelled) {
-            requeue(run, r);
-            return;
+            return; // the claim is given back or runs out
         }
         StoredRecipient sending = r.sending(now);
-        store.put(job.id(), sending); // committed before the provider hears of it
-        run.inFlight.add(index);
+        if (!claims.markSending(job.id(), sending)) {
+            return; // this node's claim ran out and another node took the recipient over
+        }
         try {
             TextMessage sent = clearance.send(RecordRef.parse(r.record()));
-            run.inFlight.remove(index);
             settle(run, sending, sending.sent(sent.key(), clock.instant()));
         } catch (TextingException e) {
             failed(run, sending, e);
@@ -235,23 +238,18 @@ final class BulkWorker {
         Instant now = clock.instant();
         if (e instanceof ThrottledException throttled) {
             // nothing was sent: pending again, no attempt used, no look-up needed
-            run.inFlight.remove(sending.index());
-            store.put(jobId, sending.pendingAgain(now, false));
-            requeue(run, sending);
+            settle(run, sending, sending.pendingAgain(now, false));
             run.retryAt = throttled.retryAfter().filter(now::isBefore).orElse(now.plus(RETRY_AFTER));
             LOG.info(() -> "Bulk job " + jobId + " waits for the provider's rate limit until " + run.retryAt);
             return;
         }
         switch (e.reason()) {
             case OPTED_OUT -> {
-                run.inFlight.remove(sending.index());
                 settle(run, sending, sending.skip(SkipReason.OPTED_OUT, e.getMessage(), now));
             }
             case PROVIDER_UNAVAILABLE, SERVICE_UNAVAILABLE -> {
                 // refused before anything left: pending again, the job waits a little
-                run.inFlight.remove(sending.index());
-                store.put(jobId, sending.pendingAgain(now, true));
-                requeue(run, sending);
+                settle(run, sending, sending.pendingAgain(now, true));
                 run.retryAt = now.plus(RETRY_AFTER);
                 LOG.warning(() -> "Bulk job " + jobId + " waits: " + e.getMessage());
             }
@@ -262,14 +260,9 @@ final class BulkWorker {
                         + " unknown (" + e.getMessage() + "); looking it up before sending again");
             }
             default -> {
-                run.inFlight.remove(sending.index());
                 settle(run, sending, sending.fail(FailReason.of(e.reason()), e.getMessage(), now));
             }
         }
-    }
-
-    void requeue(BulkRun run, StoredRecipient r) {
-        run.queue(quietHours().zone(r.zone()), r.index(), true);
     }
 
     static String bodyOf(StoredJob job, StoredRecipient r) {
@@ -277,20 +270,24 @@ final class BulkWorker {
     }
 
     void settle(BulkRun run, StoredRecipient before, StoredRecipient after) {
-        store.put(run.job.id(), after);
-        synchronized (this) {
-            run.counts.count(before.state(), -1);
-            run.counts.count(after.state(), +1);
-        }
+        run.counts = store.transition(run.job.id(), before, after);
         announcer.post(BulkEvents.RECIPIENT, run, after);
     }
 
-    private synchronized void finish(BulkRun run) {
-        running.remove(run.job.id());
-        store.put(run.job.withState(BulkJob.State.DONE, run.counts));
+    /** Ends a job with nothing left to send, once, on whichever node sees it first. */
+    private Instant finish(BulkRun run, Instant now) {
+        String jobId = run.job.id();
+        if (!store.end(jobId, BulkJob.State.DONE, true)) {
+            return now.plus(RETRY_AFTER); // texts under way at another node: looked up once their claims run out
+        }
+        synchronized (this) {
+            running.remove(jobId);
+        }
+        run.counts = store.counts(jobId);
         announcer.post(BulkEvents.FINISHED, run, null);
-        LOG.info(() -> "Bulk job " + run.job.id() + " done: " + run.counts.sent + " sent, " + run.counts.skipped
+        LOG.info(() -> "Bulk job " + jobId + " done: " + run.counts.sent + " sent, " + run.counts.skipped
                 + " skipped, " + run.counts.failed + " failed");
+        return null;
     }
 
     private static Instant min(Instant a, Instant b) {

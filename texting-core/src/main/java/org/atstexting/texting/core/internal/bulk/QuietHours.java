@@ -33,7 +33,7 @@ public final class QuietHours {
         this.zone = zone;
     }
 
-    static QuietHours of(BulkConfiguration config) {
+    public static QuietHours of(BulkConfiguration config) {
         ZoneId zone;
         try {
             zone = config.sendWindowZone() == null || config.sendWindowZone().isBlank() ? ZoneId.systemDefault()
@@ -55,7 +55,7 @@ public final class QuietHours {
     }
 
     /** The zone the host gives for a record, if it gives a valid one. */
-    static Optional<ZoneId> zoneOf(HostRecord record) {
+    public static Optional<ZoneId> zoneOf(HostRecord record) {
         String id = record.fields().get(ZONE_FIELD);
         if (id == null || id.isBlank()) {
             return Optional.empty();
@@ -68,16 +68,16 @@ public final class QuietHours {
     }
 
     /** The zone a recipient's local time is read in: the stored one, else the configured one. */
-    ZoneId zone(String storedZone) {
+    public ZoneId zone(String storedZone) {
         return storedZone == null ? zone : ZoneId.of(storedZone);
     }
 
-    boolean isOff() {
+    public boolean isOff() {
         return start.equals(end);
     }
 
     /** {@code now} if a text may go to a recipient in {@code zone} now, else when the window next opens. */
-    Instant nextAllowed(Instant now, ZoneId recipientZone) {
+    public Instant nextAllowed(Instant now, ZoneId recipientZone) {
         if (isOff()) {
             return now;
         }
