@@ -64,7 +64,11 @@ public final class ArchiveBenchmark {
 
     private static long run(int records) throws Exception {
         Path dir = Files.createTempDirectory("archive-benchmark");
-        Object host = Components.create("org.atstexting.host.reference.internal.HostStore", dir.resolve("host"));
+        // the reference host keeps its records in the shared database: an embedded H2 file here
+        Object hostDatabase = Components.create("org.atstexting.texting.jdbc.internal.SqlTextingDatabase",
+                org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("host").resolve("host")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", ""));
+        Object host = Components.create("org.atstexting.host.reference.internal.HostStore", hostDatabase, false);
         try {
             long loadStart = System.nanoTime();
             load(host, records);
