@@ -128,8 +128,12 @@ public final class SendBenchmark {
 
         Object coreConfig = Components.config("org.atstexting.texting.core.internal.CoreConfiguration",
                 Map.of("pollIntervalSeconds", 0, "keyFile", new File(dir, "credentials.key").getPath()));
-        Object coreStore = Components.create("org.atstexting.texting.core.internal.CoreStore",
-                Components.dataArea(new File(dir, "core")));
+        // the core's tables in an embedded H2 database, as the default runtime keeps them
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + new File(dir, "core/db").getAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        Object database = Components.create("org.atstexting.texting.jdbc.internal.SqlTextingDatabase", h2);
+        Object coreStore = Components.create("org.atstexting.texting.core.internal.CoreStore", database);
         Object vault = Components.create("org.atstexting.texting.core.internal.CredentialVault", coreStore, coreConfig,
                 Components.dataArea(new File(dir, "core")));
         Object registry = Components.create("org.atstexting.texting.core.internal.ProviderRegistry");
