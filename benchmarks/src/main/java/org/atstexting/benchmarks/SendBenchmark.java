@@ -152,8 +152,10 @@ public final class SendBenchmark {
 
         Object zipwhipConfig = Components.config("org.atstexting.texting.zipwhip.internal.ZipwhipConfiguration",
                 Map.of("enabled", true, "apiBaseUrl", sandbox.baseUri().toString(), "sendRatePerSecond", 0));
-        Object inbound = Components.create("org.atstexting.texting.zipwhip.internal.ZipwhipInbound",
-                Components.dataArea(new File(dir, "zipwhip")));
+        // the provider's webhook secrets are the core's shared ones, as in OSGi
+        Object providerSecrets = Components.create("org.atstexting.texting.core.internal.ProviderSecretStore",
+                coreStore, vault);
+        Object inbound = Components.create("org.atstexting.texting.zipwhip.internal.ZipwhipInbound", providerSecrets);
         TextingProvider zipwhip = (TextingProvider) Components.create(
                 "org.atstexting.texting.zipwhip.internal.ZipwhipProvider", zipwhipConfig, inbound);
         provider = zipwhip;

@@ -16,6 +16,7 @@ import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.kit.Components;
 import org.atstexting.texting.kit.ConformanceTarget;
+import org.atstexting.texting.kit.SharedSecrets;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.TextingProvider;
@@ -59,7 +60,7 @@ final class TwilioConformanceTarget implements ConformanceTarget {
                 "apiBaseUrl", fake.baseUri().toString(), "connectTimeoutSeconds", 1, "responseTimeoutSeconds", 2,
                 "pageSize", PAGE_SIZE, "maxPagesPerPoll", PAGES, "maxAttempts", 2, "retryBaseMillis", 50,
                 "callbackBaseUrl", base()));
-        provider = Components.activate(TwilioProvider.class, config, webhooks);
+        provider = Components.activate(TwilioProvider.class, config, webhooks, new SharedSecrets());
     }
 
     private String base() {
