@@ -58,7 +58,7 @@ public class TwilioWebhooksIT extends TextingTestSupport {
 
     @Before
     public void pointTwilioAtTheFakeWithWebhooks() throws Exception {
-        configure("org.atstexting.texting.core", props("pollIntervalSeconds", 0), TextingService.class);
+        coreSettings(props("pollIntervalSeconds", 0));
         String filter = "(" + TextingProvider.PROVIDER_PROPERTY + "=twilio)";
         service(TextingProvider.class, filter);
         String api = base() + TwilioFake.BASE_PATH;
