@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,7 @@ final class ZipwhipWebhooks implements AutoCloseable {
         this.idle = idle;
         this.clock = clock;
         this.started = clock.instant();
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.worker = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ats-texting zipwhip webhooks");
             t.setDaemon(true);
             return t;
@@ -239,8 +238,16 @@ final class ZipwhipWebhooks implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops what waits and lets a task under way finish (its HTTP calls are bounded by the
+     * time-outs) instead of interrupting it: an interrupt in the middle of a write to the shared
+     * database (the secrets) closes the embedded database's file for every other user.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = (java.util.concurrent.ScheduledThreadPoolExecutor) worker;
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.getQueue().clear();
+        pool.shutdown();
     }
 }
