@@ -144,13 +144,18 @@ public class StockKarafIT {
                     <bundle dependency="true">mvn:com.google.code.gson/gson/2.15.0</bundle>
                     <bundle dependency="true">mvn:com.googlecode.libphonenumber/libphonenumber/9.0.19</bundle>
                     <bundle dependency="true">mvn:com.h2database/h2/2.5.252</bundle>
+                    <!-- the host keeps its records in the shared database: it needs texting-jdbc of its own,
+                         so uninstalling texting's features leaves the host resolved -->
+                    <bundle dependency="true" start-level="70">mvn:org.osgi/org.osgi.service.jdbc/1.1.0</bundle>
+                    <bundle dependency="true">mvn:com.zaxxer/HikariCP/7.1.0</bundle>
+                    <bundle>mvn:org.atstexting/texting-jdbc/%s</bundle>
                     <bundle>mvn:commons-io/commons-io/2.20.0</bundle>
                     <bundle>mvn:commons-fileupload/commons-fileupload/1.6.0</bundle>
                     <bundle>mvn:org.apache.felix/org.apache.felix.http.jetty12/1.1.8</bundle>
                     <bundle>mvn:org.atstexting/reference-host/%s</bundle>
                   </feature>
                 </features>
-                """.formatted(FELIX_HTTP_PORT, VERSION, VERSION));
+                """.formatted(FELIX_HTTP_PORT, VERSION, VERSION, VERSION));
         String out = karaf.shell("feature:repo-add " + hostFeatures.toUri()
                 + "; feature:install test-reference-host ats-texting-zipwhip");
         assertFalse(out, out.contains("Error executing command"));
@@ -179,8 +184,8 @@ public class StockKarafIT {
                 + " echo (bundle:list -t 0 -s | grep org.atstexting)");
         assertFalse(out, out.contains("Error executing command"));
         assertFalse("the core is gone: " + out, out.contains("org.atstexting.texting.core"));
-        assertTrue("the store is outside the bundle data areas",
-                Files.exists(karaf.home.resolve("data/ats-texting/core/texting-core.mv")));
+        assertTrue("the embedded database is outside the bundle data areas",
+                Files.isDirectory(karaf.home.resolve("data/ats-texting/db")));
 
         out = karaf.shell("feature:install ats-texting");
         assertFalse(out, out.contains("Error executing command"));
