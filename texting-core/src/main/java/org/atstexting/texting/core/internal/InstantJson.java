@@ -9,7 +9,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
 /** Instants as ISO-8601 strings (Gson cannot reflect into java.time on Java 17). */
-final class InstantJson extends TypeAdapter<Instant> {
+public final class InstantJson extends TypeAdapter<Instant> {
 
     @Override
     public void write(JsonWriter out, Instant value) throws IOException {
