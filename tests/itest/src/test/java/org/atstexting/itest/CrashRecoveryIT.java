@@ -37,6 +37,8 @@ public class CrashRecoveryIT {
             "2065550124", "employee:1002",
             "2065550125", "contact:2001");
 
+    private static final int PAGE = 500;
+
     private StandaloneSandboxServer sandbox;
     private DemoProcess demo;
 
@@ -45,7 +47,7 @@ public class CrashRecoveryIT {
         sandbox = StandaloneSandboxServer.start();
         sandbox.addAccount("2065550100", "crash-system-pw");
         sandbox.addAccount(ACCOUNT, "crash-alice-pw");
-        Path demoJar = Path.of(System.getProperty("atstexting.demo.jar", "../bndrun/target/demo.jar"));
+        Path demoJar = Path.of(System.getProperty("atstexting.demo.jar", "../../distribution/bndrun/target/demo.jar"));
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "crash-recovery");
         demo = new DemoProcess(demoJar, work, freePort());
     }
@@ -132,17 +134,28 @@ public class CrashRecoveryIT {
         return expected.stream().allMatch(m -> counts.containsKey("zipwhip:" + m.id()));
     }
 
-    /** How often each text key appears on the two records. */
+    /**
+     * How often each text key appears on the two records, read page by page: a record holds
+     * more texts than one page of the list (100 by default, 500 at most).
+     */
     private Map<String, Integer> archivedCounts() throws InterruptedException {
         Map<String, Integer> counts = new TreeMap<>();
         for (String record : RECORDS.values()) {
-            HostApi.Reply reply = demo.call("alice", "GET", "/ats/texting/records/" + record + "/messages", null);
-            if (reply.status() != 200) {
-                fail("reading " + record + ": " + reply.status() + " " + reply.body());
-            }
-            for (JsonElement message : JsonParser.parseString(reply.body()).getAsJsonArray()) {
-                counts.merge(message.getAsJsonObject().get("key").getAsString(), 1, Integer::sum);
-            }
+            int offset = 0;
+            int page;
+            do {
+                HostApi.Reply reply = demo.call("alice", "GET", "/ats/texting/records/" + record
+                        + "/messages?limit=" + PAGE + "&offset=" + offset, null);
+                if (reply.status() != 200) {
+                    fail("reading " + record + ": " + reply.status() + " " + reply.body());
+                }
+                page = 0;
+                for (JsonElement message : JsonParser.parseString(reply.body()).getAsJsonArray()) {
+                    counts.merge(message.getAsJsonObject().get("key").getAsString(), 1, Integer::sum);
+                    page++;
+                }
+                offset += page;
+            } while (page == PAGE);
         }
         return counts;
     }

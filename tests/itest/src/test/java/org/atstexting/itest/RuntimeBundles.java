@@ -30,7 +30,7 @@ final class RuntimeBundles {
     }
 
     static Option[] provision() {
-        Path demoJar = Path.of(System.getProperty("atstexting.demo.jar", "../bndrun/target/demo.jar"));
+        Path demoJar = Path.of(System.getProperty("atstexting.demo.jar", "../../distribution/bndrun/target/demo.jar"));
         Path target = Path.of(System.getProperty("atstexting.itest.bundles", "target/runtime-bundles"));
         List<Option> options = new ArrayList<>();
         try (ZipFile zip = new ZipFile(demoJar.toFile())) {

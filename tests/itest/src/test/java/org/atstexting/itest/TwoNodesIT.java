@@ -57,7 +57,7 @@ public class TwoNodesIT {
         sandbox.addAccount(ALICE_ACCOUNT, "two-nodes-alice-pw");
         String url = TestDatabases.postgresUrl(TestDatabases.newDatabaseName());
         jdbcUrl = url;
-        Path jar = Path.of(System.getProperty("atstexting.demo.jar", "../bndrun/target/demo.jar"));
+        Path jar = Path.of(System.getProperty("atstexting.demo.jar", "../../distribution/bndrun/target/demo.jar"));
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "two-nodes");
         // one key for all nodes (issue: credentials saved on one node must decrypt on the other)
         List<String> shared = List.of("-Datstexting.jdbc.url=" + url, "-Datstexting.jdbc.user=postgres",
