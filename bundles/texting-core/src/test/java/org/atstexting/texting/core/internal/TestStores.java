@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.jdbc.TextingDatabase;
 
 /** Core stores for tests: the tables in an embedded H2 database under the test's folder (one per folder). */
-final class TestStores {
+public final class TestStores {
 
     private static final Map<Path, TextingDatabase> DATABASES = new ConcurrentHashMap<>();
 
@@ -17,17 +18,17 @@ final class TestStores {
     }
 
     /** The database of a folder: the same one again for the same folder, as after a restart. */
-    static TextingDatabase h2(Path dir) {
+    public static TextingDatabase h2(Path dir) {
         return DATABASES.computeIfAbsent(dir.toAbsolutePath().normalize(),
                 d -> TestDatabases.database(TestDatabases.h2DataSource(d)));
     }
 
     /** A core store whose tables are in the database of {@code file}'s folder. */
-    static CoreStore core(Path file) {
+    public static CoreStore core(Path file) {
         return on(file, h2(file.toAbsolutePath().getParent()));
     }
 
-    static CoreStore on(Path file, TextingDatabase database) {
+    public static CoreStore on(Path file, TextingDatabase database) {
         try {
             return new CoreStore(database);
         } catch (SQLException e) {
