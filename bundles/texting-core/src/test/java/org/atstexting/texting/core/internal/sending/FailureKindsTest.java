@@ -13,10 +13,10 @@ import org.atstexting.texting.BulkRecipient;
 import org.atstexting.texting.BulkRequest;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SendRequest;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.Core;
-import org.atstexting.texting.core.internal.HistoryProvider;
+import org.atstexting.texting.core.internal.LookupProvider;
 import org.atstexting.texting.spi.ProviderException;
 import org.junit.Before;
 import org.junit.Rule;
@@ -79,25 +79,10 @@ public class FailureKindsTest {
         assertEquals("the provider received nothing", List.of(), core.provider.recipients());
     }
 
-    /** A provider that declares its own sent-text look-up (SPI 1.4) and whose polls report no sent history. */
-    static final class LookupProvider extends HistoryProvider implements org.atstexting.texting.spi.SentTextLookup {
-        int lookUps;
-
-        @Override
-        public synchronized java.util.Optional<org.atstexting.texting.spi.ProviderReceipt> findSent(
-                org.atstexting.texting.spi.ProviderCredentials credentials, org.atstexting.texting.spi.OutboundText text,
-                Instant notBefore) {
-            lookUps++;
-            return accepted.stream().filter(t -> t.to().equals(text.to()) && t.body().equals(text.body())
-                    && !t.sentAt().isBefore(notBefore)).findFirst().map(t -> new org.atstexting.texting.spi.ProviderReceipt(
-                            t.providerMessageId(), t.status(), t.sentAt()));
-        }
-    }
-
     @Test
     public void aDeclaredLookUpResolvesALostAnswerWithoutAPollOrASecondText() throws Exception {
         LookupProvider provider = new LookupProvider();
-        provider.reportsHistory = false; // without the declared look-up the outcome could not be known
+        provider.reportsHistory = false; // its polls report nothing: the declared look-up alone answers
         Core withLookup = new Core(tmp.newFolder("lookup").toPath(), null, provider);
         withLookup.records.with("employee:1", "Dana Candidate", "+12065550123");
         BulkJob job = withLookup.bulk.start(BulkRequest.message("alice", List.of(RecordRef.parse("employee:1")),
