@@ -83,7 +83,7 @@ public final class Core {
     public final List<Event> events = new ArrayList<>();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
     public final HistoryProvider provider;
-    ProviderRegistry registry;
+    public ProviderRegistry registry;
 
     public CoreStore store;
     public CredentialVault vault;

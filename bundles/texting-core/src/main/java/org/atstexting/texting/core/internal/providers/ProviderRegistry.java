@@ -36,7 +36,7 @@ public final class ProviderRegistry {
                 + TextingProvider.PROVIDER_PROPERTY + " property"));
     }
 
-    void unbindProvider(TextingProvider provider, Map<String, Object> properties) {
+    public void unbindProvider(TextingProvider provider, Map<String, Object> properties) {
         key(properties).ifPresent(key -> {
             if (providers.remove(key, provider)) {
                 LOG.info(() -> "Texting provider '" + key + "' went away");

@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.atstexting.texting.BulkJob;
 import org.atstexting.texting.BulkRecipient;
@@ -18,6 +19,7 @@ import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.Core;
 import org.atstexting.texting.core.internal.LookupProvider;
 import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.TextingProvider;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -99,5 +101,30 @@ public class FailureKindsTest {
         assertEquals("texted once", List.of("+12065550123"), provider.recipients());
         assertEquals("asked the provider", 1, provider.lookUps);
         assertEquals("no poll of the whole account", polls, provider.fetches);
+    }
+
+    @Test
+    public void aTextUnderWayWhileItsProviderIsAwayWaitsAndIsLookedUpOnceTheProviderIsBack() throws Exception {
+        LookupProvider provider = new LookupProvider();
+        Core away = new Core(tmp.newFolder("away").toPath(), null, provider);
+        away.records.with("employee:1", "Dana Candidate", "+12065550123");
+        BulkJob job = away.bulk.start(BulkRequest.message("alice", List.of(RecordRef.parse("employee:1")), "Hi"));
+        provider.takeThenFail = true; // the provider takes Dana's text, the answer is lost
+        away.bulk.step();
+        Map<String, Object> key = Map.of(TextingProvider.PROVIDER_PROPERTY, "zipwhip");
+        away.registry.unbindProvider(provider, key); // its bundle is being updated: nobody can be asked
+        away.clock.now = away.clock.now.plusSeconds(10);
+        away.drain();
+
+        assertEquals("neither failed nor sent again while nobody can tell", BulkRecipient.State.SENDING,
+                away.bulk.recipients("alice", job.id()).get(0).state());
+        assertEquals(0, provider.lookUps);
+
+        away.registry.bindProvider(provider, key); // back, with its look-up
+        away.clock.now = away.clock.now.plusSeconds(60);
+        away.drain();
+        assertEquals(BulkRecipient.State.SENT, away.bulk.recipients("alice", job.id()).get(0).state());
+        assertEquals("texted once", List.of("+12065550123"), provider.recipients());
+        assertEquals(1, provider.lookUps);
     }
 }
