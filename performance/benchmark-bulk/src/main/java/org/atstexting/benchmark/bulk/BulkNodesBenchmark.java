@@ -32,6 +32,8 @@ public final class BulkNodesBenchmark {
 
     static final String BULK_PID = "org.atstexting.texting.core.bulk";
     private static final String BODY = "Open day on Friday: reply YES to book a slot";
+    private static final String SYSTEM_ACCOUNT = "2065550100";
+    private static final String SYSTEM_PASSWORD = "sandbox-system";
     private static final String ACCOUNT = "2065550101";
     private static final String PASSWORD = "sandbox-alice";
     private static final int FIRST_ID = 50_000;
@@ -46,6 +48,7 @@ public final class BulkNodesBenchmark {
     private BulkNodesBenchmark(Path demoJar, Path work) throws Exception {
         this.demoJar = demoJar;
         this.work = work;
+        fake.addAccount(SYSTEM_ACCOUNT, SYSTEM_PASSWORD);
         fake.addAccount(ACCOUNT, PASSWORD);
         // the provider's round trip: every send waits, on its own thread (the server's threads are unbounded)
         server = LoopbackServer.start(ZipwhipSandbox.BASE_PATH, "zipwhip-fake", request -> {
@@ -102,6 +105,8 @@ public final class BulkNodesBenchmark {
                 nodes.add(node);
             }
             DemoNode first = nodes.get(0);
+            first.command("texting:setsystem admin zipwhip " + SYSTEM_ACCOUNT + " " + SYSTEM_ACCOUNT + " "
+                    + SYSTEM_PASSWORD, "Saved system");
             first.command("texting:setuser alice zipwhip " + ACCOUNT + " " + ACCOUNT + " " + PASSWORD, "Saved user");
             Path list = dir.resolve("recipients.txt");
             Files.write(list, records(url));
