@@ -50,6 +50,10 @@ public final class ArchiveBenchmark {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
+        if (Boolean.getBoolean("bench.records") || List.of(args).contains("records")) {
+            SqlArchiveSizes.run(); // the shared database holding 10,000 and then 1,000,000 texts
+            System.exit(0);
+        }
         if (!Boolean.getBoolean("bench.sqlOnly")) {
             long small = run(10_000);
             long large = run(1_000_000);

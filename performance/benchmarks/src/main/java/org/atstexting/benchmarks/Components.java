@@ -47,6 +47,27 @@ final class Components {
         return true;
     }
 
+    /**
+     * The core's sub-packages that name its parts, and the flat package they came from: a class
+     * is found wherever the core keeps it this week.
+     */
+    private static final List<String> CORE_PACKAGES = List.of("", ".sending", ".credentials", ".optout",
+            ".templates", ".inbound", ".archiving", ".providers", ".shell", ".store", ".bulk", ".schedule", ".inbox");
+
+    /** The full name of the core's internal class {@code simpleName}. */
+    static String core(String simpleName) {
+        for (String sub : CORE_PACKAGES) {
+            String name = "org.atstexting.texting.core.internal" + sub + "." + simpleName;
+            try {
+                Class.forName(name);
+                return name;
+            } catch (ClassNotFoundException notHere) {
+                // the next package
+            }
+        }
+        throw new IllegalStateException("The core has no class " + simpleName + " in " + CORE_PACKAGES);
+    }
+
     /** Calls a (possibly package-private) method by name and arity. */
     static Object call(Object target, String name, Object... args) throws Exception {
         for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {

@@ -23,6 +23,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.atstexting.sandbox.zipwhip.StandaloneSandboxServer;
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.jdbc.TextingDatabase;
 import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextingPermissions;
@@ -64,6 +66,14 @@ public final class SendBenchmark {
      */
     private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 1);
     private static final AtomicLong NEXT = new AtomicLong();
+    /** Held, so the level stays: the log manager keeps loggers only weakly, and a collected one forgets it. */
+    private static final Logger QUIET = Logger.getLogger("org.atstexting");
+    /**
+     * The shared database of the core and the archive ({@code -Dbench.database}): {@code h2}, the
+     * embedded default (a file, pooled as the runtime pools it), or {@code postgresql} (the server
+     * {@code test-postgres} starts from Maven's binaries).
+     */
+    private static final String DATABASE = System.getProperty("bench.database", "h2");
 
     /** The next recipient, the same sequence for both sides: +1 206 200-0000 onwards. */
     static String recipient() {
@@ -74,7 +84,7 @@ public final class SendBenchmark {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        Logger.getLogger("org.atstexting").setLevel(Level.WARNING);
+        QUIET.setLevel(Level.WARNING);
         File dir = Files.createTempDirectory("ats-texting-bench").toFile();
         System.setProperty("user.home", dir.getAbsolutePath()); // the credential key file goes here
 
@@ -88,8 +98,8 @@ public final class SendBenchmark {
             }
             TextingService texting = sendPath(dir, sandbox, accounts, threads);
 
-            System.out.printf("threads %d, %d s per round, %d rounds, sandbox %s%n", threads, seconds, rounds,
-                    sandbox.baseUri());
+            System.out.printf("threads %d, %d s per round, %d rounds, database %s, sandbox %s%n", threads, seconds,
+                    rounds, DATABASE, sandbox.baseUri());
             // warm-up: pools, sessions, and the JIT, which compiles the send path's larger code base for
             // longer; a round that still compiles would count a compiler thread's CPU against it
             for (int w = 0; w < WARM_UP_ROUNDS; w++) {
@@ -115,7 +125,8 @@ public final class SendBenchmark {
             double rawRate = rawSends / rawSeconds;
             System.out.printf("send path: %d sends in %.1f s = %.0f sends/s%n", pathSends, pathSeconds, pathRate);
             System.out.printf("raw HttpClient 5: %d sends in %.1f s = %.0f sends/s%n", rawSends, rawSeconds, rawRate);
-            System.out.printf("send-path/raw ratio: %.3f%n", pathRate / rawRate);
+            System.out.printf("send-path/raw ratio: %.3f%s%n", pathRate / rawRate,
+                    DATABASE.equals("h2") ? "" : " (" + DATABASE + ")");
         }
         System.exit(0); // the core's and archive's daemon threads need not be waited for
     }
@@ -126,25 +137,25 @@ public final class SendBenchmark {
         TextingPermissions permissions = Components.permissive(TextingPermissions.class);
         HostRecords records = Components.permissive(HostRecords.class);
 
-        Object coreConfig = Components.config("org.atstexting.texting.core.internal.store.CoreConfiguration",
+        Object coreConfig = Components.config(Components.core("CoreConfiguration"),
                 Map.of("pollIntervalSeconds", 0, "keyFile", new File(dir, "credentials.key").getPath()));
-        // the core's tables in an embedded H2 database, as the default runtime keeps them
-        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + new File(dir, "core/db").getAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        Object database = Components.create("org.atstexting.texting.jdbc.internal.SqlTextingDatabase", h2);
-        Object coreStore = Components.create("org.atstexting.texting.core.internal.store.CoreStore", database);
-        Object vault = Components.create("org.atstexting.texting.core.internal.credentials.CredentialVault",
-                coreStore, coreConfig, Components.dataArea(new File(dir, "core")));
-        Object registry = Components.create("org.atstexting.texting.core.internal.providers.ProviderRegistry");
-        Object events = Components.create("org.atstexting.texting.core.internal.sending.MessageEventPublisher");
+        // the core's and the archive's tables in one pooled database, as the runtime keeps them
+        TextingDatabase database = DATABASE.equals("postgresql")
+                ? TestDatabases.create(TestDatabases.Kind.POSTGRESQL, dir.toPath())
+                : TestDatabases.create(TestDatabases.Kind.H2, new File(dir, "db").toPath());
+        Object coreStore = Components.create(Components.core("CoreStore"), database);
+        Object vault = Components.create(Components.core("CredentialVault"), coreStore, coreConfig,
+                Components.dataArea(new File(dir, "core")));
+        Object registry = Components.create(Components.core("ProviderRegistry"));
+        Object events = Components.create(Components.core("MessageEventPublisher"));
 
         MessageArchive archive;
         if (Boolean.getBoolean("bench.noArchive")) {
             archive = Components.permissive(MessageArchive.class);
         } else {
-            Object archiveStore = Components.create("org.atstexting.texting.archive.internal.MvArchiveStore",
-                    Components.dataArea(new File(dir, "archive")));
+            // the shared database's store outranks the local file whenever the database is there
+            Object archiveStore = Components.create("org.atstexting.texting.archive.internal.SqlArchiveStore",
+                    database);
             archive = (MessageArchive) Components.create(
                     "org.atstexting.texting.archive.internal.RecordMessageArchive", archiveStore);
             Components.call(archive, "bindRecords", records);
@@ -153,7 +164,7 @@ public final class SendBenchmark {
         Object zipwhipConfig = Components.config("org.atstexting.texting.zipwhip.internal.ZipwhipConfiguration",
                 Map.of("enabled", true, "apiBaseUrl", sandbox.baseUri().toString(), "sendRatePerSecond", 0));
         // the provider's webhook secrets are the core's shared ones, as in OSGi
-        Object providerSecrets = Components.create("org.atstexting.texting.core.internal.providers.ProviderSecretStore",
+        Object providerSecrets = Components.create(Components.core("ProviderSecretStore"),
                 coreStore, vault);
         Object inbound = Components.create("org.atstexting.texting.zipwhip.internal.ZipwhipInbound", providerSecrets);
         TextingProvider zipwhip = (TextingProvider) Components.create(
@@ -165,18 +176,17 @@ public final class SendBenchmark {
             String account = accounts.get(i);
             Components.call(vault, "save", "zipwhip", account, "+1" + account, "user" + i, "pw-" + i);
         }
-        Object optOuts = Components.create("org.atstexting.texting.core.internal.optout.OptOutRegistry", coreStore,
+        Object optOuts = Components.create(Components.core("OptOutRegistry"), coreStore,
                 permissions, records, coreConfig);
         // Zipwhip declares its look-up of sent texts (SentTextLookup), so its sends are archived off the
         // sender's thread
-        Object archiver = Components.create("org.atstexting.texting.core.internal.archiving.OutboundArchiver",
-                archive, registry);
-        Object sender = Components.create("org.atstexting.texting.core.internal.sending.OutboundSender", vault, registry,
+        Object archiver = Components.create(Components.core("OutboundArchiver"), archive, registry);
+        Object sender = Components.create(Components.core("OutboundSender"), vault, registry,
                 archiver, events, optOuts);
         awaitArchived = () -> Components.call(sender, "awaitArchived");
-        Object gate = Components.create("org.atstexting.texting.core.internal.sending.SendGate", permissions, vault, optOuts,
+        Object gate = Components.create(Components.core("SendGate"), permissions, vault, optOuts,
                 sender, coreConfig);
-        return (TextingService) Components.create("org.atstexting.texting.core.internal.sending.DefaultTextingService",
+        return (TextingService) Components.create(Components.core("DefaultTextingService"),
                 permissions, archive, records, gate, sender);
     }
 

@@ -55,17 +55,32 @@ public interface ArchiveStore {
     List<ArchiveEntry> entries(Place place, int limit);
 
     /**
-     * Records a page's changes before the host hears of them, so that of several nodes that
-     * read the same news (a webhook delivered twice, a poll and a webhook) exactly one makes
-     * each change: new texts are stored as pending, status moves only from the status the page
-     * read. Commits.
-     *
-     * @return the keys another writer changed first: for those nothing was written
+     * Runs one page's reads and writes in one transaction ({@link Page}): committed when
+     * {@code work} returns, nothing of it recorded when it throws. The work may run again (the
+     * database chose it as a deadlock's victim), so it starts from what it reads.
      */
-    Set<String> claim(List<Claim> claims);
+    <T> T inPage(java.util.function.Function<Page, T> work);
 
-    /** Records where several texts ended up (and their state), in one commit. */
-    void commit(List<Move> moves);
+    /** What a page does with the store, all in the transaction of {@link #inPage}. */
+    interface Page {
+
+        /** As {@link ArchiveStore#find(Collection)}, in this page's transaction. */
+        Map<String, Stored> find(Collection<String> keys);
+
+        /**
+         * Records a page's changes before the host hears of them, so that of several nodes that
+         * read the same news (a webhook delivered twice, a poll and a webhook) exactly one makes
+         * each change: new texts are stored as pending, status moves only from the status the
+         * page read. Another node's claim of the same text waits until this page commits, then
+         * finds it made.
+         *
+         * @return the keys another writer changed first: for those nothing was written
+         */
+        Set<String> claim(List<Claim> claims);
+
+        /** Records where several texts ended up (and their state). */
+        void commit(List<Move> moves);
+    }
 
     void close();
 }

@@ -99,22 +99,44 @@ public final class MvArchiveStore implements ArchiveStore {
                 .toList();
     }
 
-    /** One node, one writer: nobody else can have claimed a text between this page's read and its commit. */
+    /**
+     * One node, one writer: nobody else can have claimed a text between this page's read and its
+     * commit, so a claim never loses. The page is one MVStore commit; a page that throws leaves the
+     * store as the last commit had it.
+     */
     @Override
-    public Set<String> claim(List<Claim> claims) {
-        return Set.of();
+    public <T> T inPage(java.util.function.Function<Page, T> work) {
+        try {
+            T result = work.apply(page);
+            store.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            store.rollback();
+            throw e;
+        }
     }
 
-    @Override
-    public void commit(List<Move> moves) {
-        for (Move move : moves) {
-            if (move.from() != null && move.from() != move.to()) {
-                maps.get(move.from()).remove(move.key());
-            }
-            maps.get(move.to()).put(move.key(), GSON.toJson(move.entry()));
+    private final Page page = new Page() {
+        @Override
+        public Map<String, Stored> find(Collection<String> keys) {
+            return MvArchiveStore.this.find(keys);
         }
-        store.commit();
-    }
+
+        @Override
+        public Set<String> claim(List<Claim> claims) {
+            return Set.of();
+        }
+
+        @Override
+        public void commit(List<Move> moves) {
+            for (Move move : moves) {
+                if (move.from() != null && move.from() != move.to()) {
+                    maps.get(move.from()).remove(move.key());
+                }
+                maps.get(move.to()).put(move.key(), GSON.toJson(move.entry()));
+            }
+        }
+    };
 
     @Override
     @Deactivate

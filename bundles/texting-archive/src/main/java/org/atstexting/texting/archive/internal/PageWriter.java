@@ -25,8 +25,9 @@ import org.atstexting.texting.host.HostRecords;
 
 /**
  * Applies a page of items: decides for each what changed (this is the one place the
- * forward-only status rule is applied, so hosts need not), hands every text that changed to
- * the host in one call, and commits where each ended up in one commit. While the host is
+ * forward-only status rule is applied, so hosts need not), claims the changes, hands every
+ * text that changed to the host in one call, and records where each ended up, all in one
+ * transaction of the store ({@link ArchiveStore#inPage}). While the host is
  * away or failing, the texts that changed are committed as pending and handed over later
  * ({@link #deliverPending}). A crash between the host's attach and the commit is harmless:
  * whoever brings the text again (the poll re-reads from its cursor, a webhook is retried)
@@ -101,7 +102,11 @@ final class PageWriter {
 
     /** Archives a page; one outcome per item, in order. */
     synchronized List<ArchiveOutcome> write(List<ArchiveItem> items) {
-        Map<String, ArchiveStore.Stored> stored = store.find(items.stream().map(ArchiveItem::messageKey)
+        return store.inPage(page -> write(page, items));
+    }
+
+    private List<ArchiveOutcome> write(ArchiveStore.Page page, List<ArchiveItem> items) {
+        Map<String, ArchiveStore.Stored> stored = page.find(items.stream().map(ArchiveItem::messageKey)
                 .collect(java.util.stream.Collectors.toSet()));
         Map<String, Work> work = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>(items.size());
@@ -125,15 +130,15 @@ final class PageWriter {
             states.add(w == null ? null : w.message);
         }
         List<Work> changed = work.values().stream().filter(w -> w.changed).toList();
-        Set<String> lost = changed.isEmpty() ? Set.of() : store.claim(changed.stream().map(Work::claim).toList());
-        settle(changed.stream().filter(w -> !lost.contains(w.key)).toList());
-        return outcomes(items, changes, states, work, lost);
+        Set<String> lost = changed.isEmpty() ? Set.of() : page.claim(changed.stream().map(Work::claim).toList());
+        settle(page, changed.stream().filter(w -> !lost.contains(w.key)).toList());
+        return outcomes(page, items, changes, states, work, lost);
     }
 
     /** The answer per item; a change another node made first is no change of ours (it announces it). */
-    private List<ArchiveOutcome> outcomes(List<ArchiveItem> items, List<Change> changes, List<TextMessage> states,
-            Map<String, Work> work, Set<String> lost) {
-        Map<String, ArchiveStore.Stored> now = lost.isEmpty() ? Map.of() : store.find(lost);
+    private static List<ArchiveOutcome> outcomes(ArchiveStore.Page page, List<ArchiveItem> items,
+            List<Change> changes, List<TextMessage> states, Map<String, Work> work, Set<String> lost) {
+        Map<String, ArchiveStore.Stored> now = lost.isEmpty() ? Map.of() : page.find(lost);
         List<ArchiveOutcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String key = items.get(i).messageKey();
@@ -154,7 +159,7 @@ final class PageWriter {
      * Hands the texts to the host and commits where they ended up; texts kept as unmatched
      * stay so (an admin assigns them). Returns whether the host took them.
      */
-    private boolean settle(List<Work> changed) {
+    private boolean settle(ArchiveStore.Page page, List<Work> changed) {
         if (changed.isEmpty()) {
             return true;
         }
@@ -171,7 +176,7 @@ final class PageWriter {
         for (Work w : toHost) {
             moves.add(w.to(!delivered ? Place.PENDING : w.records.isEmpty() ? Place.UNMATCHED : Place.ATTACHED));
         }
-        store.commit(moves);
+        page.commit(moves);
         return delivered;
     }
 
@@ -230,13 +235,15 @@ final class PageWriter {
     }
 
     private synchronized boolean deliverPending(List<String> keys) {
-        List<Work> waiting = new ArrayList<>(keys.size());
-        for (ArchiveStore.Stored stored : store.find(keys).values()) {
-            if (stored.place() == Place.PENDING) {
-                waiting.add(Work.of(stored));
+        return store.inPage(page -> {
+            List<Work> waiting = new ArrayList<>(keys.size());
+            for (ArchiveStore.Stored stored : page.find(keys).values()) {
+                if (stored.place() == Place.PENDING) {
+                    waiting.add(Work.of(stored));
+                }
             }
-        }
-        return settle(waiting);
+            return settle(page, waiting);
+        });
     }
 
     /** Attaches an unmatched text to a record; {@code false} if there is none or the host refused the record. */
@@ -248,7 +255,9 @@ final class PageWriter {
         }
         Work w = Work.of(stored.get());
         w.records = List.of(record);
-        store.commit(List.of(w.to(Place.ATTACHED)));
-        return true;
+        return store.inPage(page -> {
+            page.commit(List.of(w.to(Place.ATTACHED)));
+            return true;
+        });
     }
 }

@@ -166,6 +166,77 @@ public class SqlArchiveStoreTest {
         assertEquals(2, host.on(GUS).size());
     }
 
+    /**
+     * A page is one transaction: when the database fails after the page's claim (here: where the
+     * texts ended up cannot be written), nothing of the page stays, so the text is new, and
+     * announced, when it comes again. With the claim committed on its own the text stayed behind
+     * as pending, and coming again it was "unchanged": its news was never announced.
+     */
+    @Test
+    public void aPageTheDatabaseFailsLeavesNothingAndItsTextIsNewWhenItComesAgain() throws Exception {
+        FailingSettle db = new FailingSettle(TestDatabases.database(dataSource));
+        RecordMessageArchive archive = new RecordMessageArchive(new SqlArchiveStore(db));
+        archive.bindRecords(host);
+        nodes.add(archive);
+        TextMessage reply = new TextMessage("zipwhip", "f1", Direction.INBOUND, "+12065550123", "+12065550101",
+                "Yes", Instant.now(), "alice", DeliveryStatus.RECEIVED);
+        db.failing = true;
+        try {
+            await(archive.archive(List.of(ArchiveItem.text(reply, null))));
+            org.junit.Assert.fail("the page's failure is the caller's answer");
+        } catch (java.util.concurrent.ExecutionException expected) {
+            // nothing of the page is recorded
+        }
+        assertEquals("nothing of the failed page is stored", java.util.Optional.empty(), archive.find("zipwhip:f1"));
+        db.failing = false;
+        List<ArchiveOutcome> again = await(archive.archive(List.of(ArchiveItem.text(reply, null))));
+        assertEquals(Change.NEW, again.get(0).change());
+        assertEquals(List.of(DANA, GUS).stream().sorted(java.util.Comparator.comparing(RecordRef::toString)).toList(),
+                again.get(0).records().stream().sorted(java.util.Comparator.comparing(RecordRef::toString)).toList());
+        assertEquals("the host has it once", 1, host.on(DANA).size());
+    }
+
+    /** The shared database, except that while {@code failing} no text's place can be written. */
+    private static final class FailingSettle implements TextingDatabase {
+        private final TextingDatabase db;
+        volatile boolean failing;
+
+        FailingSettle(TextingDatabase db) {
+            this.db = db;
+        }
+
+        @Override
+        public <T> T inTransaction(org.atstexting.texting.jdbc.SqlWork<T> work) throws java.sql.SQLException {
+            return db.inTransaction(c -> work.run((java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] { java.sql.Connection.class }, (proxy, m, args) -> {
+                        if (failing && m.getName().equals("prepareStatement")
+                                && ((String) args[0]).startsWith("UPDATE archive_text SET place")) {
+                            throw new java.sql.SQLException("connection lost", "08006");
+                        }
+                        try {
+                            return m.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    })));
+        }
+
+        @Override
+        public java.sql.Connection connection() throws java.sql.SQLException {
+            return db.connection();
+        }
+
+        @Override
+        public void migrate(String schema, List<java.net.URL> scripts) throws java.sql.SQLException {
+            db.migrate(schema, scripts);
+        }
+
+        @Override
+        public String product() {
+            return db.product();
+        }
+    }
+
     private static List<ArchiveOutcome> await(java.util.concurrent.CompletionStage<List<ArchiveOutcome>> answer)
             throws Exception {
         return answer.toCompletableFuture().get(30, TimeUnit.SECONDS);
