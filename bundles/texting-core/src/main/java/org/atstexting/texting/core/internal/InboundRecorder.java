@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.OptOutEvent;
@@ -23,6 +24,7 @@ import org.atstexting.texting.archive.ArchiveItem;
 import org.atstexting.texting.archive.ArchiveOutcome;
 import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.core.internal.OptOutKeywords.Keyword;
+import org.atstexting.texting.core.internal.inbound.HelpReplyLimiter;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.SentText;
@@ -74,15 +76,16 @@ public final class InboundRecorder implements ProviderCallback {
     private final Executor replies;
     private final ExecutorService ownReplies;
     private final Clock clock;
-    private final HelpReplyLimiter helpLimiter = new HelpReplyLimiter();
+    private final HelpReplyLimiter helpLimiter;
     private final ProviderConsent consent;
     private volatile CoreConfiguration config;
 
     @Activate
     public InboundRecorder(@Reference CredentialVault vault, @Reference MessageArchive archive,
             @Reference MessageEventPublisher events, @Reference OptOutRegistry optOuts,
-            @Reference SendGate sender, @Reference SentLedger ledger, CoreConfiguration config) {
-        this(vault, archive, events, optOuts, sender, ledger, config, replySender(), Clock.systemUTC());
+            @Reference SendGate sender, @Reference SentLedger ledger, @Reference HelpReplyLimiter helpLimiter,
+            CoreConfiguration config) {
+        this(vault, archive, events, optOuts, sender, ledger, helpLimiter, config, replySender(), Clock.systemUTC());
     }
 
     /**
@@ -91,14 +94,15 @@ public final class InboundRecorder implements ProviderCallback {
      *                holds up no webhook and no poll
      */
     InboundRecorder(CredentialVault vault, MessageArchive archive, MessageEventPublisher events,
-            OptOutRegistry optOuts, SendGate sender, SentLedger ledger, CoreConfiguration config,
-            Executor replies, Clock clock) {
+            OptOutRegistry optOuts, SendGate sender, SentLedger ledger, HelpReplyLimiter helpLimiter,
+            CoreConfiguration config, Executor replies, Clock clock) {
         this.vault = vault;
         this.archive = archive;
         this.events = events;
         this.optOuts = optOuts;
         this.sender = sender;
         this.ledger = ledger;
+        this.helpLimiter = helpLimiter;
         this.config = config;
         this.replies = replies;
         this.ownReplies = replies instanceof ExecutorService own ? own : null;
@@ -269,7 +273,7 @@ public final class InboundRecorder implements ProviderCallback {
     @Override
     public synchronized void statusChanged(String provider, StatusUpdate update) {
         String key = TextMessage.keyOf(provider, update.providerMessageId());
-        ArchiveOutcome outcome = archived(List.of(ArchiveItem.status(key, update.status(), update.failure()))).get(0);
+        ArchiveOutcome outcome = archived(List.of(ArchiveItem.status(key, update.status(), failure(update)))).get(0);
         if (outcome.change() != ArchiveOutcome.Change.STATUS_MOVED) {
             return;
         }
@@ -279,6 +283,18 @@ public final class InboundRecorder implements ProviderCallback {
         if (update.status() == DeliveryStatus.FAILED) {
             events.failed(after, reason);
         }
+    }
+
+    /**
+     * The failure to archive: a provider written before typed failures (SPI 1.3) names only its
+     * words, which are kept as the detail, so the record shows why on every node.
+     */
+    private static DeliveryFailure failure(StatusUpdate update) {
+        if (update.failure() != null || update.status() != DeliveryStatus.FAILED) {
+            return update.failure();
+        }
+        return new DeliveryFailure(DeliveryFailure.Reason.UNKNOWN, null,
+                update.reason() == null || update.reason().isBlank() ? null : update.reason());
     }
 
     @Override

@@ -32,7 +32,9 @@ public class DefaultCredentialServiceTest {
     public void setUp() throws Exception {
         dir = tmp.getRoot().toPath();
         credentials = new DefaultCredentialService(permissions, Fixtures.vault(dir),
-                Fixtures.registry("zipwhip", provider), Fixtures.config(dir.resolve("k.key"), 0));
+                Fixtures.registry("zipwhip", provider),
+                TestStores.testLog(TestStores.core(dir.resolve("core.mv")), java.time.Clock.systemUTC()),
+                Fixtures.config(dir.resolve("k.key"), 0));
     }
 
     @Test

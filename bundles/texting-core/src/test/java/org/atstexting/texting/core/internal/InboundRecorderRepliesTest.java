@@ -89,7 +89,8 @@ public class InboundRecorderRepliesTest {
         OutboundSender sender = new OutboundSender(core.vault, registry,
                 new OutboundArchiver(core.archive, core.ledger), core.publisher, core.optOuts);
         InboundRecorder recorder = new InboundRecorder(core.vault, core.archive, core.publisher, core.optOuts,
-                new SendGate(core.permissions, core.vault, core.optOuts, sender, core.config), core.ledger, core.config); // its own reply thread, as in the framework
+                new SendGate(core.permissions, core.vault, core.optOuts, sender, core.config), core.ledger,
+                TestStores.helpLimiter(core.store), core.config); // its own reply thread, as in the framework
         try {
             // the STOP comes by webhook; its confirmation goes to a provider that does not answer yet
             Future<?> stop = callers.submit(() -> recorder.received("zipwhip", text(DANA, "STOP")));

@@ -49,7 +49,8 @@ public class InboundRecorderTest {
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
                 new OutboundArchiver(archive, ledger), publisher, optOuts);
         recorder = new InboundRecorder(vault, archive, publisher, optOuts,
-                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger, config);
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger,
+                TestStores.helpLimiter(store), config);
     }
 
     @Test

@@ -95,7 +95,8 @@ public class OutboundArchiverTest {
         OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
                 archiver, publisher, optOuts);
         InboundRecorder recorder = new InboundRecorder(vault, archive, publisher, optOuts,
-                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger, config);
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger,
+                TestStores.helpLimiter(store), config);
 
         TextMessage sent = sender.send(vault.find("zipwhip", "alice").orElseThrow(), "alice", "+12065550123", "Hi",
                 DANA);
