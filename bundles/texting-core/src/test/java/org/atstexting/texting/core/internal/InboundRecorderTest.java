@@ -108,6 +108,9 @@ public class InboundRecorderTest {
         assertEquals(List.of(TextingEvents.STATUS_CHANGED, TextingEvents.STATUS_CHANGED, TextingEvents.FAILED),
                 events.stream().map(Event::getTopic).toList());
         assertEquals("carrier rejected", events.get(2).getProperty(TextingEvents.REASON));
+        // a provider without typed failures: its words are archived, so every node's record shows them
+        assertEquals(new org.atstexting.texting.DeliveryFailure(org.atstexting.texting.DeliveryFailure.Reason.UNKNOWN,
+                null, "carrier rejected"), archive.archived.get(0).failure());
     }
 
     @Test
