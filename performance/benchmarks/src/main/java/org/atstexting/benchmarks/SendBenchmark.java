@@ -126,18 +126,18 @@ public final class SendBenchmark {
         TextingPermissions permissions = Components.permissive(TextingPermissions.class);
         HostRecords records = Components.permissive(HostRecords.class);
 
-        Object coreConfig = Components.config("org.atstexting.texting.core.internal.CoreConfiguration",
+        Object coreConfig = Components.config("org.atstexting.texting.core.internal.store.CoreConfiguration",
                 Map.of("pollIntervalSeconds", 0, "keyFile", new File(dir, "credentials.key").getPath()));
         // the core's tables in an embedded H2 database, as the default runtime keeps them
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + new File(dir, "core/db").getAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         Object database = Components.create("org.atstexting.texting.jdbc.internal.SqlTextingDatabase", h2);
-        Object coreStore = Components.create("org.atstexting.texting.core.internal.CoreStore", database);
-        Object vault = Components.create("org.atstexting.texting.core.internal.CredentialVault", coreStore, coreConfig,
-                Components.dataArea(new File(dir, "core")));
-        Object registry = Components.create("org.atstexting.texting.core.internal.ProviderRegistry");
-        Object events = Components.create("org.atstexting.texting.core.internal.MessageEventPublisher");
+        Object coreStore = Components.create("org.atstexting.texting.core.internal.store.CoreStore", database);
+        Object vault = Components.create("org.atstexting.texting.core.internal.credentials.CredentialVault",
+                coreStore, coreConfig, Components.dataArea(new File(dir, "core")));
+        Object registry = Components.create("org.atstexting.texting.core.internal.providers.ProviderRegistry");
+        Object events = Components.create("org.atstexting.texting.core.internal.sending.MessageEventPublisher");
 
         MessageArchive archive;
         if (Boolean.getBoolean("bench.noArchive")) {
@@ -153,7 +153,7 @@ public final class SendBenchmark {
         Object zipwhipConfig = Components.config("org.atstexting.texting.zipwhip.internal.ZipwhipConfiguration",
                 Map.of("enabled", true, "apiBaseUrl", sandbox.baseUri().toString(), "sendRatePerSecond", 0));
         // the provider's webhook secrets are the core's shared ones, as in OSGi
-        Object providerSecrets = Components.create("org.atstexting.texting.core.internal.ProviderSecretStore",
+        Object providerSecrets = Components.create("org.atstexting.texting.core.internal.providers.ProviderSecretStore",
                 coreStore, vault);
         Object inbound = Components.create("org.atstexting.texting.zipwhip.internal.ZipwhipInbound", providerSecrets);
         TextingProvider zipwhip = (TextingProvider) Components.create(
@@ -165,19 +165,19 @@ public final class SendBenchmark {
             String account = accounts.get(i);
             Components.call(vault, "save", "zipwhip", account, "+1" + account, "user" + i, "pw-" + i);
         }
-        Object optOuts = Components.create("org.atstexting.texting.core.internal.OptOutRegistry", coreStore,
+        Object optOuts = Components.create("org.atstexting.texting.core.internal.optout.OptOutRegistry", coreStore,
                 permissions, records, coreConfig);
-        Object ledger = Components.create("org.atstexting.texting.core.internal.SentLedger", coreStore);
+        Object ledger = Components.create("org.atstexting.texting.core.internal.providers.SentLedger", coreStore);
         // what the first poll of a running system records: Zipwhip's polls report its sent history, so its
         // sends are archived off the sender's thread
         Components.call(ledger, "providerReportsSentHistory", "zipwhip");
-        Object archiver = Components.create("org.atstexting.texting.core.internal.OutboundArchiver", archive, ledger);
-        Object sender = Components.create("org.atstexting.texting.core.internal.OutboundSender", vault, registry,
+        Object archiver = Components.create("org.atstexting.texting.core.internal.archiving.OutboundArchiver", archive, ledger);
+        Object sender = Components.create("org.atstexting.texting.core.internal.sending.OutboundSender", vault, registry,
                 archiver, events, optOuts);
         awaitArchived = () -> Components.call(sender, "awaitArchived");
-        Object gate = Components.create("org.atstexting.texting.core.internal.SendGate", permissions, vault, optOuts,
+        Object gate = Components.create("org.atstexting.texting.core.internal.sending.SendGate", permissions, vault, optOuts,
                 sender, coreConfig);
-        return (TextingService) Components.create("org.atstexting.texting.core.internal.DefaultTextingService",
+        return (TextingService) Components.create("org.atstexting.texting.core.internal.sending.DefaultTextingService",
                 permissions, archive, records, gate, sender);
     }
 

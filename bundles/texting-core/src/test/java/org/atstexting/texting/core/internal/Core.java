@@ -12,9 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.atstexting.texting.core.internal.archiving.OutboundArchiver;
+import org.atstexting.texting.core.internal.bulk.BulkTexting;
+import org.atstexting.texting.core.internal.credentials.CredentialCipher;
+import org.atstexting.texting.core.internal.credentials.CredentialVault;
+import org.atstexting.texting.core.internal.inbound.InboundPoller;
+import org.atstexting.texting.core.internal.inbound.InboundRecorder;
+import org.atstexting.texting.core.internal.optout.OptOutRegistry;
+import org.atstexting.texting.core.internal.providers.ProviderRegistry;
+import org.atstexting.texting.core.internal.providers.SentLedger;
+import org.atstexting.texting.core.internal.providers.SentTextFinder;
+import org.atstexting.texting.core.internal.sending.DefaultTextingService;
+import org.atstexting.texting.core.internal.sending.MessageEventPublisher;
+import org.atstexting.texting.core.internal.sending.OutboundSender;
+import org.atstexting.texting.core.internal.sending.SendGate;
+import org.atstexting.texting.core.internal.store.CoreStore;
+import org.atstexting.texting.core.internal.templates.DefaultTemplateService;
 import org.atstexting.texting.host.HostUser;
-import org.atstexting.texting.jdbc.TextingDatabase;
 import org.atstexting.texting.host.HostUsers;
+import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -23,11 +39,11 @@ import org.osgi.service.event.EventAdmin;
  * with a clock the test moves. {@link #restart()} builds them anew on the same files, as
  * after a crash (nothing is closed first).
  */
-final class Core {
+public final class Core {
 
     /** A clock the test sets. */
-    static final class MutableClock extends Clock {
-        Instant now;
+    public static final class MutableClock extends Clock {
+        public Instant now;
 
         MutableClock(Instant now) {
             this.now = now;
@@ -61,43 +77,43 @@ final class Core {
         }
     }
 
-    final Path dir;
-    final Fixtures.Config config = new Fixtures.Config();
-    final Fixtures.Permissions permissions = new Fixtures.Permissions();
-    final Fixtures.Archive archive = new Fixtures.Archive();
-    final Fixtures.Records records = new Fixtures.Records();
-    final List<Event> events = new ArrayList<>();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
-    final HistoryProvider provider;
+    public final Path dir;
+    public final Fixtures.Config config = new Fixtures.Config();
+    public final Fixtures.Permissions permissions = new Fixtures.Permissions();
+    public final Fixtures.Archive archive = new Fixtures.Archive();
+    public final Fixtures.Records records = new Fixtures.Records();
+    public final List<Event> events = new ArrayList<>();
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
+    public final HistoryProvider provider;
     ProviderRegistry registry;
 
-    CoreStore store;
-    CredentialVault vault;
-    MessageEventPublisher publisher;
-    OptOutRegistry optOuts;
-    SentLedger ledger;
+    public CoreStore store;
+    public CredentialVault vault;
+    public MessageEventPublisher publisher;
+    public OptOutRegistry optOuts;
+    public SentLedger ledger;
     OutboundSender sender;
-    DefaultTextingService texting;
-    InboundRecorder recorder;
-    InboundPoller poller;
-    DefaultTemplateService templates;
-    SendGate gate;
-    org.atstexting.texting.core.internal.bulk.BulkTexting bulk;
+    public DefaultTextingService texting;
+    public InboundRecorder recorder;
+    public InboundPoller poller;
+    public DefaultTemplateService templates;
+    public SendGate gate;
+    public org.atstexting.texting.core.internal.bulk.BulkTexting bulk;
 
     /** The tables' database; null: an embedded H2 database in {@code dir}. */
     private final TextingDatabase database;
 
-    Core(Path dir) throws IOException, org.atstexting.texting.TextingException {
+    public Core(Path dir) throws IOException, org.atstexting.texting.TextingException {
         this(dir, null);
     }
 
     /** A node on a database shared with other nodes (each node its own folder for what is still local). */
-    Core(Path dir, TextingDatabase database) throws IOException, org.atstexting.texting.TextingException {
+    public Core(Path dir, TextingDatabase database) throws IOException, org.atstexting.texting.TextingException {
         this(dir, database, new HistoryProvider());
     }
 
     /** A core whose provider is {@code provider} (a subclass that can do more). */
-    Core(Path dir, TextingDatabase database, HistoryProvider provider)
+    public Core(Path dir, TextingDatabase database, HistoryProvider provider)
             throws IOException, org.atstexting.texting.TextingException {
         this.dir = dir;
         this.database = database;
@@ -115,7 +131,7 @@ final class Core {
                 : TestStores.on(dir.resolve("core.mv"), database);
         vault = new CredentialVault(store, CredentialCipher.fromKeyFile(Path.of(config.keyFile)));
         publisher = new MessageEventPublisher();
-        publisher.eventAdmin = new EventAdmin() {
+        publisher.eventAdmin(new EventAdmin() {
             @Override
             public void postEvent(Event event) {
                 events.add(event);
@@ -125,7 +141,7 @@ final class Core {
             public void sendEvent(Event event) {
                 events.add(event);
             }
-        };
+        });
         registry = Fixtures.registry("zipwhip", provider);
         optOuts = new OptOutRegistry(store, permissions, records, config, clock);
         ledger = new SentLedger(store);
@@ -140,27 +156,27 @@ final class Core {
         bulk = newBulk();
     }
 
-    org.atstexting.texting.core.internal.bulk.BulkTexting newBulk() {
+    public org.atstexting.texting.core.internal.bulk.BulkTexting newBulk() {
         return newBulk("node-a", clock, false);
     }
 
     /** A bulk service on this core's database, as a node with this id would run it. */
-    org.atstexting.texting.core.internal.bulk.BulkTexting newBulk(String node, java.time.Clock onClock,
+    public org.atstexting.texting.core.internal.bulk.BulkTexting newBulk(String node, java.time.Clock onClock,
             boolean thread) {
         return new org.atstexting.texting.core.internal.bulk.BulkTexting(
                 database != null ? database : TestStores.h2(dir), gate,
-                new SentTextFinder(vault, registry, poller, ledger), records, templates, () -> publisher.eventAdmin,
+                new SentTextFinder(vault, registry, poller, ledger), records, templates, publisher::eventAdmin,
                 config, onClock, node, thread);
     }
 
     /** Builds every component anew on the same files, without closing anything: a crash and a restart. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         poller.stop();
         build();
     }
 
     /** Runs the bulk worker until it has nothing to do now; returns how many steps did something. */
-    int drain() {
+    public int drain() {
         int steps = 0;
         while (true) {
             Instant next = bulk.step();
@@ -182,7 +198,7 @@ final class Core {
         return events.stream().map(Event::getTopic).toList();
     }
 
-    List<Event> events(String topic) {
+    public List<Event> events(String topic) {
         return events.stream().filter(e -> e.getTopic().equals(topic)).toList();
     }
 

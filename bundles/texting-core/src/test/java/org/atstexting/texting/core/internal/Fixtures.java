@@ -10,18 +10,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.Set;
 
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
+import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.archive.ArchiveItem;
 import org.atstexting.texting.archive.ArchiveOutcome;
 import org.atstexting.texting.archive.MessageArchive;
-import org.atstexting.texting.TextingPermissions;
+import org.atstexting.texting.core.internal.bulk.BulkConfiguration;
+import org.atstexting.texting.core.internal.credentials.CredentialCipher;
+import org.atstexting.texting.core.internal.credentials.CredentialVault;
+import org.atstexting.texting.core.internal.providers.ProviderRegistry;
+import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.spi.InboundBatch;
@@ -32,12 +37,12 @@ import org.atstexting.texting.spi.ProviderReceipt;
 import org.atstexting.texting.spi.TextingProvider;
 
 /** Small in-memory stand-ins for the services the core components are built with. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static CoreConfiguration config(Path keyFile, int pollSeconds) {
+    public static CoreConfiguration config(Path keyFile, int pollSeconds) {
         Config config = new Config();
         config.keyFile = keyFile.toString();
         config.pollIntervalSeconds = pollSeconds;
@@ -45,23 +50,23 @@ final class Fixtures {
     }
 
     /** The core's configuration with every value settable. */
-    static final class Config implements CoreConfiguration, org.atstexting.texting.core.internal.bulk.BulkConfiguration {
+    public static final class Config implements CoreConfiguration, org.atstexting.texting.core.internal.bulk.BulkConfiguration {
         String defaultRegion = "US";
         int maxBodyLength = 1600;
-        int pollIntervalSeconds;
+        public int pollIntervalSeconds;
         String keyFile = "";
-        String credentialKey = "";
-        String previousCredentialKey = "";
+        public String credentialKey = "";
+        public String previousCredentialKey = "";
         String previousKeyFile = "";
-        String helpReply = "HELP reply";
+        public String helpReply = "HELP reply";
         String optOutConfirmation = "You are unsubscribed";
         String optInConfirmation = "You are subscribed again";
-        double bulkSendsPerSecond = 1000;
-        String sendWindowStart = "08:00";
-        String sendWindowEnd = "20:00";
+        public double bulkSendsPerSecond = 1000;
+        public String sendWindowStart = "08:00";
+        public String sendWindowEnd = "20:00";
         String sendWindowZone = "UTC";
-        int pollBatchesPerRound = 5;
-        int helpReplyIntervalMinutes = 10;
+        public int pollBatchesPerRound = 5;
+        public int helpReplyIntervalMinutes = 10;
 
         int claimSeconds = 120;
 
@@ -161,15 +166,15 @@ final class Fixtures {
         }
     }
 
-    static CredentialVault vault(Path dir) throws IOException {
+    public static CredentialVault vault(Path dir) throws IOException {
         Files.createDirectories(dir);
         return new CredentialVault(TestStores.core(dir.resolve("core.mv")),
                 CredentialCipher.fromKeyFile(dir.resolve("keys").resolve("credentials.key")));
     }
 
     /** admin is an administrator; alice and admin hold Can Text; bob holds nothing. */
-    static final class Permissions implements TextingPermissions {
-        final Set<String> canText = new java.util.HashSet<>(Set.of("alice", "admin"));
+    public static final class Permissions implements TextingPermissions {
+        public final Set<String> canText = new java.util.HashSet<>(Set.of("alice", "admin"));
 
         @Override
         public boolean canText(String userId) {
@@ -189,10 +194,10 @@ final class Fixtures {
         }
     }
 
-    static final class RecordingProvider implements TextingProvider {
-        final List<OutboundText> sent = new ArrayList<>();
-        final List<ProviderCredentials> usedCredentials = new ArrayList<>();
-        ProviderException failure;
+    public static final class RecordingProvider implements TextingProvider {
+        public final List<OutboundText> sent = new ArrayList<>();
+        public final List<ProviderCredentials> usedCredentials = new ArrayList<>();
+        public ProviderException failure;
         int nextId = 500;
 
         @Override
@@ -218,7 +223,7 @@ final class Fixtures {
         }
     }
 
-    static ProviderRegistry registry(String key, TextingProvider provider) {
+    public static ProviderRegistry registry(String key, TextingProvider provider) {
         ProviderRegistry registry = new ProviderRegistry();
         registry.bindProvider(provider, Map.of(TextingProvider.PROVIDER_PROPERTY, key));
         return registry;
@@ -228,14 +233,14 @@ final class Fixtures {
      * The archive's contract in memory, answered at once: a text once, a status forward
      * only, each item answered with what it changed.
      */
-    static final class Archive implements MessageArchive {
-        final List<TextMessage> archived = new ArrayList<>();
-        final List<RecordRef> origins = new ArrayList<>();
+    public static final class Archive implements MessageArchive {
+        public final List<TextMessage> archived = new ArrayList<>();
+        public final List<RecordRef> origins = new ArrayList<>();
         /** The keys of each batch of more than one item. */
-        final List<List<String>> pages = new ArrayList<>();
+        public final List<List<String>> pages = new ArrayList<>();
 
         /** Archives a text directly (a test's set-up). */
-        synchronized ArchiveOutcome archive(TextMessage message, RecordRef origin) {
+        public synchronized ArchiveOutcome archive(TextMessage message, RecordRef origin) {
             return write(ArchiveItem.text(message, origin));
         }
 
@@ -289,10 +294,10 @@ final class Fixtures {
         }
     }
 
-    static final class Records implements HostRecords {
-        final Map<RecordRef, HostRecord> records = new HashMap<>();
+    public static final class Records implements HostRecords {
+        public final Map<RecordRef, HostRecord> records = new HashMap<>();
 
-        Records with(String ref, String name, String phone) {
+        public Records with(String ref, String name, String phone) {
             RecordRef r = RecordRef.parse(ref);
             records.put(r, new HostRecord(r, name, phone));
             return this;

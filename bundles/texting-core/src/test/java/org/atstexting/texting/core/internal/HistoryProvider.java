@@ -21,21 +21,21 @@ import org.atstexting.texting.spi.TextingProvider;
  * ({@link #pageSize}). It can be told to take a text and then
  * fail the call (the outcome-unknown case) or to refuse calls.
  */
-class HistoryProvider implements TextingProvider {
+public class HistoryProvider implements TextingProvider {
 
-    final List<SentText> accepted = new ArrayList<>();
-    final List<InboundText> inbound = new ArrayList<>();
-    boolean reportsHistory = true;
+    public final List<SentText> accepted = new ArrayList<>();
+    public final List<InboundText> inbound = new ArrayList<>();
+    public boolean reportsHistory = true;
     /** The next send is taken, then the call fails as if the connection dropped. */
-    boolean takeThenFail;
-    ProviderException failure;
+    public boolean takeThenFail;
+    public ProviderException failure;
     int nextId = 1000;
     /** Most items one poll returns; 0: everything at once. */
-    int pageSize;
+    public int pageSize;
     /** How many polls were made. */
-    int fetches;
+    public int fetches;
     /** The poll with this number (1 = the first) fails as if the connection dropped; 0: none. */
-    int failFetch;
+    public int failFetch;
 
     @Override
     public synchronized ProviderReceipt send(ProviderCredentials credentials, OutboundText text)
@@ -85,11 +85,11 @@ class HistoryProvider implements TextingProvider {
         return new InboundBatch(texts, List.of(), sent, sentTo + ":" + inboundTo, more);
     }
 
-    synchronized List<String> recipients() {
+    public synchronized List<String> recipients() {
         return accepted.stream().map(SentText::to).toList();
     }
 
-    synchronized List<String> bodies() {
+    public synchronized List<String> bodies() {
         return accepted.stream().map(SentText::body).toList();
     }
 }

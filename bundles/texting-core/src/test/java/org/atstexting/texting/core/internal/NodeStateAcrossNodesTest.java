@@ -19,6 +19,7 @@ import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialTest;
 import org.atstexting.texting.CredentialsInput;
+import org.atstexting.texting.core.internal.credentials.DefaultCredentialService;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.atstexting.texting.spi.InboundText;
 import org.junit.After;

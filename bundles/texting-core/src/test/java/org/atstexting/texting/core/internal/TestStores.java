@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.jdbc.TextingDatabase;
 
 /** Core stores for tests: the tables in an embedded H2 database under the test's folder (one per folder). */
-final class TestStores {
+public final class TestStores {
 
     private static final Map<Path, TextingDatabase> DATABASES = new ConcurrentHashMap<>();
 
@@ -17,18 +18,18 @@ final class TestStores {
     }
 
     /** The database of a folder: the same one again for the same folder, as after a restart. */
-    static TextingDatabase h2(Path dir) {
+    public static TextingDatabase h2(Path dir) {
         return DATABASES.computeIfAbsent(dir.toAbsolutePath().normalize(),
                 d -> TestDatabases.database(TestDatabases.h2DataSource(d)));
     }
 
     /** A core store whose tables are in the database of {@code file}'s folder. */
-    static CoreStore core(Path file) {
+    public static CoreStore core(Path file) {
         return on(file, h2(file.toAbsolutePath().getParent()));
     }
 
     /** The shared HELP reply limiter on a store's database (what every node of that database consults). */
-    static org.atstexting.texting.core.internal.inbound.HelpReplyLimiter helpLimiter(CoreStore store) {
+    public static org.atstexting.texting.core.internal.inbound.HelpReplyLimiter helpLimiter(CoreStore store) {
         try {
             return new org.atstexting.texting.core.internal.inbound.HelpReplyLimiter(store.database());
         } catch (SQLException e) {
@@ -37,7 +38,7 @@ final class TestStores {
     }
 
     /** The shared log of credential tests on a store's database. */
-    static org.atstexting.texting.core.internal.credentials.CredentialTestLog testLog(CoreStore store,
+    public static org.atstexting.texting.core.internal.credentials.CredentialTestLog testLog(CoreStore store,
             java.time.Clock clock) {
         try {
             return new org.atstexting.texting.core.internal.credentials.CredentialTestLog(store.database(), clock);
@@ -46,7 +47,7 @@ final class TestStores {
         }
     }
 
-    static CoreStore on(Path file, TextingDatabase database) {
+    public static CoreStore on(Path file, TextingDatabase database) {
         try {
             return new CoreStore(database);
         } catch (SQLException e) {

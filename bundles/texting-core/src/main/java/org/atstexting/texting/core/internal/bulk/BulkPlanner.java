@@ -16,9 +16,9 @@ import org.atstexting.texting.BulkRequest;
 import org.atstexting.texting.MissingMergeFieldException;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TemplateService;
-import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
-import org.atstexting.texting.core.internal.SendGate;
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.core.internal.sending.SendGate;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 

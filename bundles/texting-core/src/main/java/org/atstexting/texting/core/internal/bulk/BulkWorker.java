@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -19,9 +19,9 @@ import org.atstexting.texting.BulkRecipient.State;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.TextingException;
-import org.atstexting.texting.core.internal.SendGate;
-import org.atstexting.texting.core.internal.SentTextFinder;
-import org.atstexting.texting.core.internal.ThrottledException;
+import org.atstexting.texting.core.internal.providers.SentTextFinder;
+import org.atstexting.texting.core.internal.sending.SendGate;
+import org.atstexting.texting.core.internal.sending.ThrottledException;
 
 /**
  * Sends the running jobs, one recipient a step, at the configured rate, inside the quiet

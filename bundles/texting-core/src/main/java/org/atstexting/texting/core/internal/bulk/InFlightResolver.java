@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.BulkRecipient.FailReason;
-import org.atstexting.texting.core.internal.SentTextFinder;
+import org.atstexting.texting.core.internal.providers.SentTextFinder;
 
 /**
  * Resolves recipients whose send was under way (a crash, a lost answer, a node whose claim

@@ -1,2 +1,2 @@
-/** Which node polls which account: leases in the shared database, fenced by version. */
+/** Inbound texts and statuses: the poller, the recorder and its keyword replies, which node polls which account. */
 package org.atstexting.texting.core.internal.inbound;

@@ -2,11 +2,10 @@ package org.atstexting.texting.core.internal.schedule;
 
 import java.time.Instant;
 
-import org.atstexting.texting.ScheduleRequest;
-import org.atstexting.texting.core.internal.InstantJson;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import org.atstexting.texting.ScheduleRequest;
+import org.atstexting.texting.core.internal.store.InstantJson;
 
 /** The one codec of the schedule table's request column. */
 final class ScheduleCodec {

@@ -1,0 +1,204 @@
+package org.atstexting.texting.core.internal.store;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.atstexting.testsupport.postgres.TestDatabases.Kind;
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.texting.OptOutEvent;
+import org.atstexting.texting.SendRequest;
+import org.atstexting.texting.TextingException;
+import org.atstexting.texting.core.internal.Core;
+import org.atstexting.texting.core.internal.credentials.StoredCredential;
+import org.atstexting.texting.jdbc.TextingDatabase;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized.Parameters;
+import org.junit.runners.Parameterized;
+
+/**
+ * Two nodes (each its own components and pool) on one database: whatever one learns, the other
+ * knows at once; whatever must happen once happens once.
+ */
+@RunWith(Parameterized.class)
+public class CoreTablesAcrossNodesTest {
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    private static final String DANA = "+12065550123";
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final Kind kind;
+    private Core nodeA;
+    private Core nodeB;
+
+    public CoreTablesAcrossNodesTest(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Before
+    public void twoNodes() throws Exception {
+        List<TextingDatabase> databases = TestDatabases.nodes(kind, tmp.newFolder("db").toPath(), 2);
+        nodeA = new Core(tmp.newFolder("a").toPath(), databases.get(0));
+        nodeB = new Core(tmp.newFolder("b").toPath(), databases.get(1));
+        nodeA.poller.stop();
+        nodeB.poller.stop();
+    }
+
+    @Test
+    public void credentialsSavedOnOneNodeWorkOnTheOther() throws Exception {
+        nodeA.vault.save("zipwhip", "2065550100", "+12065550100", null, "system-pw");
+        StoredCredential onB = nodeB.vault.find("zipwhip", null).orElseThrow();
+        assertEquals("system-pw", nodeB.vault.unlock(onB).password());
+
+        nodeB.texting.send(SendRequest.toNumber("alice", DANA, "Hi Dana"));
+        assertEquals("B sent with the set A saved", List.of(DANA), nodeB.provider.recipients());
+
+        assertTrue(nodeB.vault.remove("zipwhip", null));
+        assertTrue("removed on B, gone on A", nodeA.vault.find("zipwhip", null).isEmpty());
+    }
+
+    @Test
+    public void aProviderUsernameBelongsToOneOwnerAcrossNodes() throws Exception {
+        nodeA.vault.save("zipwhip", "Shared_Name", "+12065550111", "u1", "pw1");
+        try {
+            nodeB.vault.save("zipwhip", "shared_name", "+12065550112", "u2", "pw2");
+            fail("B gave u2 the username A gave u1");
+        } catch (TextingException e) {
+            assertEquals(TextingException.Reason.USERNAME_TAKEN, e.reason());
+        }
+        assertTrue(nodeA.vault.find("zipwhip", "u2").isEmpty());
+    }
+
+    @Test
+    public void twoNodesSavingOneUsernameAtOnceGiveItToOneOwner() throws Exception {
+        List<Future<Boolean>> saves = atOnce(
+                () -> saved(nodeA, "u1"), () -> saved(nodeB, "u2"), () -> saved(nodeA, "u3"), () -> saved(nodeB, "u4"));
+        int won = 0;
+        for (Future<Boolean> save : saves) {
+            won += save.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertEquals("exactly one owner has the username", 1, won);
+        assertEquals(1, nodeA.vault.all().stream().filter(c -> c.username().equals("race")).count());
+    }
+
+    private static boolean saved(Core node, String owner) throws Exception {
+        try {
+            node.vault.save("zipwhip", "race", "+12065550199", owner, "pw");
+            return true;
+        } catch (TextingException e) {
+            assertEquals(TextingException.Reason.USERNAME_TAKEN, e.reason());
+            return false;
+        }
+    }
+
+    @Test
+    public void aStopRecordedByOneNodeIsRefusedByTheOtherAtOnce() throws Exception {
+        nodeA.texting.send(SendRequest.toNumber("alice", DANA, "Hi Dana"));
+        assertEquals(1, nodeA.provider.accepted.size());
+
+        nodeB.optOuts.record(stop("zipwhip:in-1"));
+
+        try {
+            nodeA.texting.send(SendRequest.toNumber("alice", DANA, "Are you free Tuesday?"));
+            fail("A texted a number that opted out on B");
+        } catch (TextingException e) {
+            assertEquals(TextingException.Reason.OPTED_OUT, e.reason());
+        }
+        assertEquals("the provider got nothing more from A", 1, nodeA.provider.accepted.size());
+        assertTrue(nodeA.optOuts.statusOf(DANA).optedOut());
+        assertEquals(1, nodeA.optOuts.statusOf(DANA).history().size());
+    }
+
+    @Test
+    public void theSameStopTakenByBothNodesAtOnceIsRecordedOnceAndChangesTheStateOnce() throws Exception {
+        List<Future<Boolean>> records = atOnce(() -> nodeA.optOuts.record(stop("zipwhip:in-7")),
+                () -> nodeB.optOuts.record(stop("zipwhip:in-7")), () -> nodeA.optOuts.record(stop("zipwhip:in-7")),
+                () -> nodeB.optOuts.record(stop("zipwhip:in-7")));
+        int changed = 0;
+        for (Future<Boolean> record : records) {
+            changed += record.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertEquals("one change, so one confirmation", 1, changed);
+        assertEquals("one event in the audit trail", 1, nodeB.optOuts.history(DANA).size());
+    }
+
+    @Test
+    public void theAuditTrailKeepsEveryChangeInOrder() {
+        nodeA.optOuts.record(stop("zipwhip:in-1"));
+        nodeB.optOuts.record(new OptOutEvent(DANA, OptOutEvent.Kind.OPT_IN, Instant.parse("2026-03-02T10:00:00Z"),
+                "START", OptOutEvent.INBOUND_TEXT, "zipwhip:in-2", "alice"));
+        nodeA.optOuts.record(stop("zipwhip:in-3"));
+        List<OptOutEvent> history = nodeB.optOuts.history(DANA);
+        assertEquals(List.of("zipwhip:in-1", "zipwhip:in-2", "zipwhip:in-3"),
+                history.stream().map(OptOutEvent::messageKey).toList());
+        assertEquals(stop("zipwhip:in-1"), history.get(0));
+        assertTrue(nodeB.optOuts.isOptedOut(DANA));
+    }
+
+    @Test
+    public void aTemplateSavedOnOneNodeIsUsedOnTheOther() throws Exception {
+        nodeA.templates.save("admin", "intro", "Hi {{firstName}}, {{recruiterName}} here");
+        assertEquals(List.of("firstName", "recruiterName"),
+                nodeB.templates.template("alice", "intro").orElseThrow().fields());
+        nodeA.templates.save("admin", "intro", "Hello {{firstName}}");
+        assertEquals("Hello {{firstName}}", nodeB.templates.template("alice", "intro").orElseThrow().body());
+        assertTrue(nodeB.templates.remove("admin", "intro"));
+        assertTrue(nodeA.templates.template("alice", "intro").isEmpty());
+    }
+
+    @Test
+    public void sentHistoryOneNodeFoundIsKnownToTheOther() {
+        Instant at = Instant.parse("2026-03-02T15:00:00Z");
+        assertTrue(!nodeB.ledger.reportsSentHistory("zipwhip"));
+        nodeA.ledger.providerReportsSentHistory("zipwhip");
+        nodeA.ledger.record("zipwhip", "+12065550101", DANA, "m-1", "Hi Dana", at);
+        nodeA.ledger.record("zipwhip", "+12065550101", DANA, "m-1", "Hi Dana", at); // the next poll again
+        assertTrue(nodeB.ledger.reportsSentHistory("zipwhip"));
+        assertEquals("zipwhip:m-1",
+                nodeB.ledger.find("zipwhip", "+12065550101", DANA, "Hi Dana", at.minusSeconds(5)).orElseThrow()
+                        .messageKey());
+        assertTrue(nodeB.ledger.find("zipwhip", "+12065550101", DANA, "Hi Dana", at.plusSeconds(1)).isEmpty());
+        assertTrue(nodeB.ledger.find("zipwhip", "+12065550101", DANA, "Other", at.minusSeconds(5)).isEmpty());
+    }
+
+    private static OptOutEvent stop(String messageKey) {
+        return new OptOutEvent(DANA, OptOutEvent.Kind.OPT_OUT, Instant.parse("2026-03-02T09:00:00Z"), "STOP",
+                OptOutEvent.INBOUND_TEXT, messageKey, "alice");
+    }
+
+    @SafeVarargs
+    private static <T> List<Future<T>> atOnce(Callable<T>... work) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(work.length);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> w : work) {
+            futures.add(threads.submit(() -> {
+                start.await();
+                return w.call();
+            }));
+        }
+        start.countDown();
+        threads.shutdown();
+        return futures;
+    }
+}
