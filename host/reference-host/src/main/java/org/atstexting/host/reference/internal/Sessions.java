@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +112,7 @@ final class Sessions {
         }
     }
 
-    private static int delete(java.sql.Connection c, String hash) throws java.sql.SQLException {
+    private static int delete(Connection c, String hash) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM host_session WHERE token_hash = ?")) {
             delete.setString(1, hash);
             return delete.executeUpdate();

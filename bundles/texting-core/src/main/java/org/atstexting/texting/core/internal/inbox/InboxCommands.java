@@ -55,7 +55,8 @@ public final class InboxCommands {
 
     private String describe(InboxEntry entry) {
         Optional<TextMessage> text = archive.find(entry.messageKey());
-        return (entry.unread() ? "* " : "  ") + entry.messageKey() + " " + entry.receivedAt()
-                + text.map(m -> " from " + m.from() + ": " + m.body().replaceAll("\\p{Cntrl}", " ")).orElse("");
+        // one line per reply: a text's own line breaks would read as other entries
+        String words = text.map(m -> " from " + m.from() + ": " + m.body().replaceAll("\\p{Cntrl}", " ")).orElse("");
+        return (entry.unread() ? "* " : "  ") + entry.messageKey() + " " + entry.receivedAt() + words;
     }
 }
