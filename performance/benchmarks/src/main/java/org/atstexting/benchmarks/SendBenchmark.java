@@ -167,11 +167,10 @@ public final class SendBenchmark {
         }
         Object optOuts = Components.create("org.atstexting.texting.core.internal.optout.OptOutRegistry", coreStore,
                 permissions, records, coreConfig);
-        Object ledger = Components.create("org.atstexting.texting.core.internal.providers.SentLedger", coreStore);
-        // what the first poll of a running system records: Zipwhip's polls report its sent history, so its
-        // sends are archived off the sender's thread
-        Components.call(ledger, "providerReportsSentHistory", "zipwhip");
-        Object archiver = Components.create("org.atstexting.texting.core.internal.archiving.OutboundArchiver", archive, ledger);
+        // Zipwhip declares its look-up of sent texts (SentTextLookup), so its sends are archived off the
+        // sender's thread
+        Object archiver = Components.create("org.atstexting.texting.core.internal.archiving.OutboundArchiver",
+                archive, registry);
         Object sender = Components.create("org.atstexting.texting.core.internal.sending.OutboundSender", vault, registry,
                 archiver, events, optOuts);
         awaitArchived = () -> Components.call(sender, "awaitArchived");

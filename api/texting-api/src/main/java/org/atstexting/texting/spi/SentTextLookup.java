@@ -10,9 +10,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * messages: the declaration that "not found" means "not sent". The core asks it before it
  * sends again a text whose answer was lost (a timeout, a crash, {@link ProviderException.Kind#OUTCOME_UNKNOWN})
  * — found, the text counts as sent; not found, it may go again. It finds it on the provider's
- * service object ({@code provider instanceof SentTextLookup}). A provider without it is
- * looked up through its polls' sent history, if it reports one; else the text is reported
- * with an unknown outcome and never sent again.
+ * service object ({@code provider instanceof SentTextLookup}). This is the only declaration
+ * the core relies on: for a provider without it, such a text is reported with an unknown
+ * outcome and never sent again, whatever its polls report. Its sends also return only once
+ * the archive has their text (nothing could bring it back after a crash); a provider with it
+ * returns as soon as it accepted the text.
  *
  * @since 1.4
  */

@@ -20,7 +20,6 @@ import org.atstexting.texting.core.internal.inbound.InboundPoller;
 import org.atstexting.texting.core.internal.inbound.InboundRecorder;
 import org.atstexting.texting.core.internal.optout.OptOutRegistry;
 import org.atstexting.texting.core.internal.providers.ProviderRegistry;
-import org.atstexting.texting.core.internal.providers.SentLedger;
 import org.atstexting.texting.core.internal.providers.SentTextFinder;
 import org.atstexting.texting.core.internal.sending.DefaultTextingService;
 import org.atstexting.texting.core.internal.sending.MessageEventPublisher;
@@ -32,7 +31,6 @@ import org.atstexting.texting.host.HostUser;
 import org.atstexting.texting.host.HostUsers;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /**
  * The core's components wired by hand on one store in a folder, as SCR would wire them,
@@ -85,13 +83,12 @@ public final class Core {
     public final List<Event> events = new ArrayList<>();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z")); // a Monday, 15:00 UTC
     public final HistoryProvider provider;
-    ProviderRegistry registry;
+    public ProviderRegistry registry;
 
     public CoreStore store;
     public CredentialVault vault;
     public MessageEventPublisher publisher;
     public OptOutRegistry optOuts;
-    public SentLedger ledger;
     OutboundSender sender;
     public DefaultTextingService texting;
     public InboundRecorder recorder;
@@ -109,7 +106,7 @@ public final class Core {
 
     /** A node on a database shared with other nodes (each node its own folder for what is still local). */
     public Core(Path dir, TextingDatabase database) throws IOException, org.atstexting.texting.TextingException {
-        this(dir, database, new HistoryProvider());
+        this(dir, database, new LookupProvider());
     }
 
     /** A core whose provider is {@code provider} (a subclass that can do more). */
@@ -131,26 +128,15 @@ public final class Core {
                 : TestStores.on(dir.resolve("core.mv"), database);
         vault = new CredentialVault(store, CredentialCipher.fromKeyFile(Path.of(config.keyFile)));
         publisher = new MessageEventPublisher();
-        publisher.eventAdmin(new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        });
+        publisher.eventAdmin(Fixtures.events(events));
         registry = Fixtures.registry("zipwhip", provider);
         optOuts = new OptOutRegistry(store, permissions, records, config, clock);
-        ledger = new SentLedger(store);
-        sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, ledger), publisher, optOuts);
+        sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, registry), publisher, optOuts);
         gate = new SendGate(permissions, vault, optOuts, sender, config);
         texting = new DefaultTextingService(permissions, archive, records, gate, sender);
         // answers sent on the caller's thread (after the monitor): tests count them at once
-        recorder = new InboundRecorder(vault, archive, publisher, optOuts, gate, ledger,
-                TestStores.helpLimiter(store), config, Runnable::run, clock);
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts, gate, TestStores.helpLimiter(store),
+                config, Runnable::run, clock);
         poller = new InboundPoller(vault, registry, recorder, store, config);
         templates = new DefaultTemplateService(store, permissions, records, new Users(), texting, clock);
         bulk = newBulk();
@@ -165,7 +151,7 @@ public final class Core {
             boolean thread) {
         return new org.atstexting.texting.core.internal.bulk.BulkTexting(
                 database != null ? database : TestStores.h2(dir), gate,
-                new SentTextFinder(vault, registry, poller, ledger), records, templates, publisher::eventAdmin,
+                new SentTextFinder(vault, registry), records, templates, publisher::eventAdmin,
                 config, onClock, node, thread);
     }
 

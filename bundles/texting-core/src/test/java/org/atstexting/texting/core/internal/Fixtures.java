@@ -35,6 +35,8 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderReceipt;
 import org.atstexting.texting.spi.TextingProvider;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** Small in-memory stand-ins for the services the core components are built with. */
 public final class Fixtures {
@@ -221,6 +223,21 @@ public final class Fixtures {
         public InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) {
             return new InboundBatch(List.of(), cursor);
         }
+    }
+
+    /** An event service that keeps every event posted or sent, in order. */
+    public static EventAdmin events(List<Event> into) {
+        return new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                into.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                into.add(event);
+            }
+        };
     }
 
     public static ProviderRegistry registry(String key, TextingProvider provider) {

@@ -13,18 +13,26 @@ import org.atstexting.texting.TextMessage;
 import org.atstexting.texting.archive.ArchiveItem;
 import org.atstexting.texting.archive.ArchiveOutcome;
 import org.atstexting.texting.archive.MessageArchive;
-import org.atstexting.texting.core.internal.providers.SentLedger;
+import org.atstexting.texting.core.internal.providers.ProviderRegistry;
+import org.atstexting.texting.spi.SentTextLookup;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Archives what the core sent. The archive batches and writes on its own thread; this only
- * decides whether the sender waits. A send through a provider whose polls report its sent
- * history does not wait: should the JVM die before the archive wrote it, the next poll finds
- * it in the provider's sent history and archives it (on every record with the recipient's
- * number, its origin record being forgotten). A provider that reports no sent history could
- * not bring such a text back, so the sender waits until its text is archived.
+ * decides whether the sender waits, and it decides on what the provider declares, never on
+ * what its polls were seen to do. A provider that declares a look-up of its sent texts
+ * ({@link SentTextLookup}) keeps the account's sent history and can be asked for it: its sends
+ * do not wait. Should the JVM die before the archive wrote one, the text is not lost for the
+ * never-twice rule (a bulk recipient under way is looked up, not sent again), and a provider
+ * whose polls report its sent texts ({@code InboundBatch.sent}, as Zipwhip's and Twilio's do)
+ * brings it back to the archive with the next poll (on every record with the recipient's
+ * number, its origin record being forgotten); one whose polls report no sent texts leaves
+ * such a text out of the archive (the window is one page write of the archive). A provider
+ * without the look-up declares nothing the core could rely on after a crash, so its sender
+ * waits until its text is archived. Why not always wait: every send would then also wait for
+ * the archive's page write and the host's records, a database transaction each.
  */
 @Component(service = OutboundArchiver.class)
 public final class OutboundArchiver {
@@ -35,18 +43,18 @@ public final class OutboundArchiver {
     private static final long AWAIT_MILLIS = 5_000;
 
     private final MessageArchive archive;
-    private final SentLedger ledger;
+    private final ProviderRegistry providers;
 
     @Activate
-    public OutboundArchiver(@Reference MessageArchive archive, @Reference SentLedger ledger) {
+    public OutboundArchiver(@Reference MessageArchive archive, @Reference ProviderRegistry providers) {
         this.archive = archive;
-        this.ledger = ledger;
+        this.providers = providers;
     }
 
     /** Archives a text that was just sent, now or shortly. */
     public void archive(TextMessage sent, RecordRef origin) {
         CompletionStage<List<ArchiveOutcome>> answer = archive.archive(List.of(ArchiveItem.text(sent, origin)));
-        if (ledger.reportsSentHistory(sent.provider())) {
+        if (providers.lookup(sent.provider()).isPresent()) {
             answer.whenComplete((outcomes, failure) -> {
                 if (failure != null) {
                     notArchived(sent, failure);

@@ -12,13 +12,13 @@ import java.util.logging.Logger;
 
 import org.atstexting.texting.BulkEvents;
 import org.atstexting.texting.BulkJob;
-import org.atstexting.texting.BulkRecipient.State;
 import org.atstexting.texting.BulkRecipient;
+import org.atstexting.texting.BulkRecipient.State;
 import org.atstexting.texting.BulkRequest;
 import org.atstexting.texting.BulkTextingService;
 import org.atstexting.texting.TemplateService;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.providers.SentTextFinder;
 import org.atstexting.texting.core.internal.sending.SendGate;
 import org.atstexting.texting.host.HostRecords;

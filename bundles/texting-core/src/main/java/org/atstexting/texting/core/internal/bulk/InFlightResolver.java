@@ -24,10 +24,10 @@ final class InFlightResolver {
         this.finder = finder;
     }
 
-    /** Finds out whether the texts under way went out: the account is read once, then each is looked up. */
+    /** Finds out whether the texts under way went out: each is looked up once the provider can be asked. */
     void resolve(BulkRun run, List<StoredRecipient> underWay, Instant now) {
         StoredJob job = run.job;
-        if (!finder.refresh(job.userId(), job.provider())) {
+        if (!finder.reachable(job.userId(), job.provider())) {
             run.retryAt = now.plus(BulkWorker.RETRY_AFTER);
             LOG.warning(() -> "Bulk job " + job.id() + " waits: the provider could not be asked whether "
                     + underWay.size() + " text(s) under way went out");
@@ -45,7 +45,7 @@ final class InFlightResolver {
         switch (found.outcome()) {
             case SENT -> worker.settle(run, r, r.sent(found.messageKey(), now));
             case UNKNOWN -> worker.settle(run, r, r.fail(FailReason.OUTCOME_UNKNOWN, "The send was under way when it "
-                    + "was interrupted and " + job.provider() + " does not report its sent history, so it was not "
+                    + "was interrupted and " + job.provider() + " cannot look up its sent texts, so it was not "
                     + "sent again (nobody is texted twice); check the conversation and text by hand if needed", now));
             case UNREACHABLE -> run.retryAt = now.plus(BulkWorker.RETRY_AFTER); // stays SENDING: asked again later
             case NOT_SENT -> worker.settle(run, r, r.attempts() >= BulkWorker.MAX_ATTEMPTS

@@ -2,10 +2,10 @@ package org.atstexting.texting.core.internal.bulk;
 
 import java.time.Instant;
 
+import org.atstexting.texting.BulkRecipient;
 import org.atstexting.texting.BulkRecipient.FailReason;
 import org.atstexting.texting.BulkRecipient.SkipReason;
 import org.atstexting.texting.BulkRecipient.State;
-import org.atstexting.texting.BulkRecipient;
 import org.atstexting.texting.RecordRef;
 
 /**

@@ -10,11 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.StoreException;
@@ -180,17 +181,12 @@ public final class CredentialVault {
                 current++;
                 continue;
             }
-            String plain;
-            try {
-                plain = keys.open(stored.encryptedPassword(), stored.id(), stored.keyId());
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                unreadable.add(stored.id());
-                continue;
-            }
-            if (reseal(stored, to.encrypt(plain, stored.id()), to.keyId())) {
-                reEncrypted++;
-            } else {
-                current++; // saved anew meanwhile, with the current key
+            Resealing.Sealed secret = new Resealing.Sealed("core_credential", "encrypted_password",
+                    Map.of("id", stored.id()), stored.id(), stored.encryptedPassword(), stored.keyId());
+            switch (Resealing.reseal(database, keys, secret, "the credentials " + stored.id())) {
+                case RESEALED -> reEncrypted++;
+                case CHANGED_MEANWHILE -> current++; // saved anew meanwhile, with the current key
+                case UNREADABLE -> unreadable.add(stored.id());
             }
         }
         Rotation rotation = new Rotation(reEncrypted, current, List.copyOf(unreadable));
@@ -198,21 +194,6 @@ public final class CredentialVault {
                 + " re-encrypted, " + rotation.alreadyCurrent() + " already current, " + rotation.unreadable().size()
                 + " unreadable " + rotation.unreadable());
         return rotation;
-    }
-
-    private boolean reseal(StoredCredential stored, String sealed, String keyId) {
-        try (Connection c = database.connection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE core_credential SET encrypted_password = ?, key_id = ? "
-                        + "WHERE id = ? AND key_id = ? AND encrypted_password = ?")) {
-            update.setString(1, sealed);
-            update.setString(2, keyId);
-            update.setString(3, stored.id());
-            update.setString(4, stored.keyId());
-            update.setString(5, stored.encryptedPassword());
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new StoreException("re-encrypting the credentials " + stored.id(), e);
-        }
     }
 
     private Optional<StoredCredential> one(String sql, String... parameters) {

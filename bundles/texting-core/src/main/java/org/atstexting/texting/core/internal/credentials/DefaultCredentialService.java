@@ -8,8 +8,8 @@ import org.atstexting.texting.CredentialService;
 import org.atstexting.texting.CredentialTest;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.CredentialsView;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.core.internal.providers.ProviderRegistry;
 import org.atstexting.texting.core.internal.sending.PermissionGuard;
@@ -52,56 +52,73 @@ public final class DefaultCredentialService implements CredentialService {
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 
+    /*
+     * Each pair of methods below differs only in whose credentials they touch: the system's
+     * (null owner, admins only) or the acting user's own ("Can Text"); the owner methods check
+     * the permission before anything is read or changed.
+     */
+
     @Override
     public CredentialsView saveSystemCredentials(String actingUserId, CredentialsInput input) throws TextingException {
-        guard.requireAdmin(actingUserId);
-        return save(input, null);
+        return save(input, systemOwner(actingUserId));
     }
 
     @Override
     public Optional<CredentialsView> systemCredentials(String actingUserId, String provider) throws TextingException {
-        guard.requireAdmin(actingUserId);
-        return vault.find(provider, null).map(StoredCredential::view);
+        return view(provider, systemOwner(actingUserId));
     }
 
     @Override
     public CredentialCheck testSystemCredentials(String actingUserId, String provider) throws TextingException {
-        guard.requireAdmin(actingUserId);
-        return test(provider, null);
+        return test(provider, systemOwner(actingUserId));
     }
 
     @Override
     public boolean removeSystemCredentials(String actingUserId, String provider) throws TextingException {
-        guard.requireAdmin(actingUserId);
-        return forgetting(provider, null, vault.remove(provider, null));
+        String owner = systemOwner(actingUserId);
+        return forgetting(provider, owner, vault.remove(provider, owner));
     }
 
     @Override
     public CredentialsView saveUserCredentials(String actingUserId, CredentialsInput input) throws TextingException {
-        guard.requireCanText(actingUserId);
+        String owner = userOwner(actingUserId);
         if (vault.find(input.provider(), null).isEmpty()) {
             throw new TextingException(Reason.NO_SYSTEM_CREDENTIALS, "An administrator must enter the system "
                     + "credentials for " + input.provider() + " before users can add their own");
         }
-        return save(input, actingUserId);
+        return save(input, owner);
     }
 
     @Override
     public Optional<CredentialsView> userCredentials(String actingUserId, String provider) throws TextingException {
-        guard.requireCanText(actingUserId);
-        return vault.find(provider, actingUserId).map(StoredCredential::view);
+        return view(provider, userOwner(actingUserId));
     }
 
     @Override
     public CredentialCheck testUserCredentials(String actingUserId, String provider) throws TextingException {
-        guard.requireCanText(actingUserId);
-        return test(provider, actingUserId);
+        return test(provider, userOwner(actingUserId));
     }
 
     @Override
     public boolean removeUserCredentials(String actingUserId, String provider) throws TextingException {
+        String owner = userOwner(actingUserId);
+        return forgetting(provider, owner, vault.remove(provider, owner));
+    }
+
+    /** The owner of the system credentials (none), once the acting user is found to be an admin. */
+    private String systemOwner(String actingUserId) throws TextingException {
+        guard.requireAdmin(actingUserId);
+        return null;
+    }
+
+    /** The acting user as the owner of their own credentials, once they may text. */
+    private String userOwner(String actingUserId) throws TextingException {
         guard.requireCanText(actingUserId);
-        return forgetting(provider, actingUserId, vault.remove(provider, actingUserId));
+        return actingUserId;
+    }
+
+    private Optional<CredentialsView> view(String provider, String ownerUserId) {
+        return vault.find(provider, ownerUserId).map(StoredCredential::view);
     }
 
     @Override
@@ -112,14 +129,12 @@ public final class DefaultCredentialService implements CredentialService {
 
     @Override
     public Optional<CredentialTest> lastSystemTest(String actingUserId, String provider) throws TextingException {
-        guard.requireAdmin(actingUserId);
-        return tests.last(StoredCredential.id(provider, null));
+        return tests.last(StoredCredential.id(provider, systemOwner(actingUserId)));
     }
 
     @Override
     public Optional<CredentialTest> lastUserTest(String actingUserId, String provider) throws TextingException {
-        guard.requireCanText(actingUserId);
-        return tests.last(StoredCredential.id(provider, actingUserId));
+        return tests.last(StoredCredential.id(provider, userOwner(actingUserId)));
     }
 
     /** A removed set's last test no longer describes anything. */

@@ -1,7 +1,7 @@
 package org.atstexting.texting.core.internal.credentials;
 
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 
 /**
  * The set-up guide's rule: usernames contain no special characters (no {@code @},

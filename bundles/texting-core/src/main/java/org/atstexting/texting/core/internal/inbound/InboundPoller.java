@@ -1,9 +1,5 @@
 package org.atstexting.texting.core.internal.inbound;
 
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,15 +9,9 @@ import java.util.logging.Logger;
 
 import org.atstexting.texting.core.internal.credentials.CredentialVault;
 import org.atstexting.texting.core.internal.credentials.StoredCredential;
-import org.atstexting.texting.core.internal.inbound.PollLeases.Lease;
 import org.atstexting.texting.core.internal.providers.ProviderRegistry;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.core.internal.store.CoreStore;
-import org.atstexting.texting.spi.InboundBatch;
-import org.atstexting.texting.spi.ProviderException;
-import org.atstexting.texting.spi.SentText;
-import org.atstexting.texting.spi.StatusUpdate;
-import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,18 +40,15 @@ import org.osgi.service.component.annotations.Reference;
  * holds its accounts until their leases run out ({@value #MIN_LEASE_SECONDS} seconds, or three
  * polling intervals if longer), then another node takes them over. A node that stalls past its
  * lease cannot move a cursor any more: the write names the lease's version.
+ *
+ * <p>This class is the schedule (rounds, the interval, stopping); one account's walk under its
+ * lease is {@link AccountPoll}, recording a batch is {@link InboundRecorder#recordBatch}.
  */
 @Component(service = InboundPoller.class, immediate = true, configurationPid = CoreConfiguration.PID)
 public final class InboundPoller {
 
     private static final Logger LOG = Logger.getLogger(InboundPoller.class.getName());
 
-    /**
-     * Most batches {@link #pollAccount} reads for one account before it gives up on reaching
-     * the end (a provider whose account fills faster than it can be read); the caller then
-     * tries again later rather than deciding on an incomplete history.
-     */
-    static final int MAX_BATCHES_PER_ACCOUNT_READ = 10_000;
     /**
      * The pause between two scheduled rounds while a backlog is read: short next to any
      * interval, so a backlog is read within seconds, but a provider that keeps saying "more"
@@ -74,22 +61,14 @@ public final class InboundPoller {
     /** The shortest poll lease: a dead node's accounts wait this long at most for another node. */
     static final int MIN_LEASE_SECONDS = 60;
 
-    /** What reading one account did. */
-    record Outcome(int read, boolean ok, boolean more) {
-    }
-
     /** What one round over every account did. */
     record Round(int read, boolean backlog) {
     }
 
     private final CredentialVault vault;
-    private final ProviderRegistry providers;
-    private final InboundRecorder recorder;
+    private final AccountPoll accounts;
     private final String nodeId;
     private final Integer fixedLeaseSeconds;
-    private volatile PollLeases leases;
-    /** The leases this node holds, by provider|account: let go of when it stops. */
-    private final Map<String, Lease> held = new ConcurrentHashMap<>();
     private final CoreStore store;
     private final ScheduledExecutorService scheduler;
     private volatile int intervalSeconds;
@@ -123,8 +102,7 @@ public final class InboundPoller {
         this.nodeId = nodeId;
         this.fixedLeaseSeconds = leaseSeconds;
         this.vault = vault;
-        this.providers = providers;
-        this.recorder = recorder;
+        this.accounts = new AccountPoll(vault, providers, recorder, () -> stopping);
         this.store = store;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ats-texting inbound poller");
@@ -144,7 +122,7 @@ public final class InboundPoller {
         int interval = config.pollIntervalSeconds();
         int leaseSeconds = fixedLeaseSeconds != null ? fixedLeaseSeconds
                 : Math.max(MIN_LEASE_SECONDS, 3 * Math.max(0, interval));
-        leases = new PollLeases(store.database(), nodeId, leaseSeconds);
+        accounts.useLeases(new PollLeases(store.database(), nodeId, leaseSeconds));
         synchronized (scheduler) {
             boolean changed = interval != intervalSeconds || next == null;
             intervalSeconds = interval;
@@ -173,24 +151,12 @@ public final class InboundPoller {
             intervalSeconds = 0;
             scheduler.shutdown();
         }
-        releaseLeases();
-    }
-
-    /** Lets another node take this node's accounts at once rather than after the leases run out. */
-    private void releaseLeases() {
-        for (Lease lease : held.values()) {
-            try {
-                leases.release(lease);
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "A poll lease was not released (it runs out by itself): " + e.getMessage());
-            }
-        }
-        held.clear();
+        accounts.releaseAll(); // another node takes this node's accounts at once, not when the leases run out
     }
 
     /** The account's saved cursor, whichever node saved it. */
     String cursor(String provider, String account) {
-        return leases.cursor(provider, account).orElse(null);
+        return accounts.cursor(provider, account).orElse(null);
     }
 
     /** This node's name in the poll leases. */
@@ -245,85 +211,10 @@ public final class InboundPoller {
             if (stopping) {
                 break;
             }
-            Outcome outcome = poll(account, batchesPerRound);
+            AccountPoll.Outcome outcome = accounts.poll(account, batchesPerRound);
             read += outcome.read();
             backlog |= outcome.ok() && outcome.more();
         }
         return new Round(read, backlog);
-    }
-
-    /**
-     * Reads one account's new texts, status changes and sent history now, to the end of what
-     * the provider has: only then may a caller conclude that a text is not in its history.
-     *
-     * @return whether the provider answered, everything it reported is recorded and nothing is left to read
-     */
-    public synchronized boolean pollAccount(StoredCredential account) {
-        Outcome outcome = poll(account, MAX_BATCHES_PER_ACCOUNT_READ);
-        return outcome.ok() && !outcome.more();
-    }
-
-    /** Reads up to {@code maxBatches} batches, recording each and committing its cursor before the next. */
-    private Outcome poll(StoredCredential account, int maxBatches) {
-        TextingProvider provider = providers.find(account.provider()).orElse(null);
-        if (provider == null) {
-            return new Outcome(0, false, false); // its bundle is away; the cursor waits for it
-        }
-        String leaseKey = account.provider() + "|" + account.username();
-        int read = 0;
-        try {
-            Optional<Lease> taken = leases.acquire(account.provider(), account.username());
-            if (taken.isEmpty()) {
-                held.remove(leaseKey);
-                return new Outcome(0, false, false); // another node polls this account now
-            }
-            Lease lease = taken.get();
-            held.put(leaseKey, lease);
-            String cursor = lease.cursor();
-            for (int i = 0; i < maxBatches; i++) {
-                InboundBatch batch = provider.fetchInbound(vault.unlock(account), cursor);
-                record(account, batch);
-                read += batch.texts().size() + batch.statusUpdates().size();
-                String moved = batch.cursor() != null ? batch.cursor() : cursor;
-                // after every batch: a crash in a backlog re-reads one batch, loses none
-                if (batch.cursor() != null && !leases.saveCursor(lease, batch.cursor())) {
-                    held.remove(leaseKey);
-                    LOG.info(() -> "Another node took over polling " + account.provider() + " account "
-                            + account.username() + "; this node stops reading it");
-                    return new Outcome(read, false, false);
-                }
-                if (!batch.more()) {
-                    return new Outcome(read, true, false);
-                }
-                if (stopping) {
-                    return new Outcome(read, false, true); // the cursor is saved: the next start reads on
-                }
-                if (Objects.equals(moved, cursor)) {
-                    // "more" without moving would ask the same question for ever
-                    LOG.warning(() -> account.provider() + " said account " + account.username()
-                            + " has more to read but did not move its cursor; trying again at the next interval");
-                    return new Outcome(read, false, true);
-                }
-                cursor = moved;
-            }
-            return new Outcome(read, true, true);
-        } catch (ProviderException e) {
-            LOG.warning(() -> "Could not read inbound texts of " + account.provider() + " account "
-                    + account.username() + ": " + e.getMessage());
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not read inbound texts of " + account.provider() + " account "
-                    + account.username(), e);
-        }
-        return new Outcome(read, false, false);
-    }
-
-    private void record(StoredCredential account, InboundBatch batch) {
-        recorder.recordAll(account.provider(), batch.texts(), account.ownerUserId());
-        for (SentText text : batch.sent()) {
-            recorder.reconcileSent(account.provider(), text, account.ownerUserId());
-        }
-        for (StatusUpdate update : batch.statusUpdates()) {
-            recorder.statusChanged(account.provider(), update);
-        }
     }
 }

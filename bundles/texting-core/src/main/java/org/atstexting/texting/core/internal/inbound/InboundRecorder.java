@@ -5,35 +5,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.OptOutEvent;
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.TextingException;
 import org.atstexting.texting.archive.ArchiveItem;
 import org.atstexting.texting.archive.ArchiveOutcome;
 import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.core.internal.archiving.ArchiveAnswers;
 import org.atstexting.texting.core.internal.credentials.CredentialVault;
 import org.atstexting.texting.core.internal.credentials.StoredCredential;
-import org.atstexting.texting.core.internal.optout.OptOutKeywords.Keyword;
 import org.atstexting.texting.core.internal.optout.OptOutKeywords;
+import org.atstexting.texting.core.internal.optout.OptOutKeywords.Keyword;
 import org.atstexting.texting.core.internal.optout.OptOutRegistry;
 import org.atstexting.texting.core.internal.optout.ProviderConsent;
-import org.atstexting.texting.core.internal.providers.SentLedger;
 import org.atstexting.texting.core.internal.sending.MessageEventPublisher;
 import org.atstexting.texting.core.internal.sending.SendGate;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
+import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.SentText;
@@ -57,33 +49,20 @@ import org.osgi.service.component.annotations.Reference;
  * at most once per number within {@code helpReplyIntervalMinutes}.
  *
  * <p>One monitor keeps the recording of texts in order; answers are decided under it and
- * sent after it is released, from one reply thread: a provider slow to take a confirmation
- * (a rate limiter, a timeout) holds up no webhook and no poll. A failed answer is logged;
- * the opt-out it confirms is already recorded.
+ * sent after it is released, from one reply thread ({@link KeywordReplies}): a provider slow to
+ * take a confirmation (a rate limiter, a timeout) holds up no webhook and no poll.
  */
 @Component(service = { ProviderCallback.class, InboundRecorder.class }, configurationPid = CoreConfiguration.PID)
 public final class InboundRecorder implements ProviderCallback {
 
-    private static final Logger LOG = Logger.getLogger(InboundRecorder.class.getName());
-
     /** How long a webhook or a poll waits for the archive before giving up (the provider brings the text again). */
     private static final long ARCHIVE_WAIT_SECONDS = 60;
-
-    /** Most confirmations and help replies waiting to be sent; beyond it they are dropped (and logged). */
-    static final int MAX_WAITING_REPLIES = 1_000;
-
-    /** A confirmation or help reply, decided under the monitor and sent after it is released. */
-    record Reply(String provider, InboundText text, String ownerUserId, String body) {
-    }
 
     private final CredentialVault vault;
     private final MessageArchive archive;
     private final MessageEventPublisher events;
     private final OptOutRegistry optOuts;
-    private final SendGate sender;
-    private final SentLedger ledger;
-    private final Executor replies;
-    private final ExecutorService ownReplies;
+    private final KeywordReplies replies;
     private final Clock clock;
     private final HelpReplyLimiter helpLimiter;
     private final ProviderConsent consent;
@@ -92,9 +71,9 @@ public final class InboundRecorder implements ProviderCallback {
     @Activate
     public InboundRecorder(@Reference CredentialVault vault, @Reference MessageArchive archive,
             @Reference MessageEventPublisher events, @Reference OptOutRegistry optOuts,
-            @Reference SendGate sender, @Reference SentLedger ledger, @Reference HelpReplyLimiter helpLimiter,
-            CoreConfiguration config) {
-        this(vault, archive, events, optOuts, sender, ledger, helpLimiter, config, replySender(), Clock.systemUTC());
+            @Reference SendGate sender, @Reference HelpReplyLimiter helpLimiter, CoreConfiguration config) {
+        this(vault, archive, events, optOuts, sender, helpLimiter, config, KeywordReplies.replyThread(),
+                Clock.systemUTC());
     }
 
     /**
@@ -103,30 +82,17 @@ public final class InboundRecorder implements ProviderCallback {
      *                holds up no webhook and no poll
      */
     public InboundRecorder(CredentialVault vault, MessageArchive archive, MessageEventPublisher events,
-            OptOutRegistry optOuts, SendGate sender, SentLedger ledger, HelpReplyLimiter helpLimiter,
-            CoreConfiguration config, Executor replies, Clock clock) {
+            OptOutRegistry optOuts, SendGate sender, HelpReplyLimiter helpLimiter, CoreConfiguration config,
+            Executor replies, Clock clock) {
         this.vault = vault;
         this.archive = archive;
         this.events = events;
         this.optOuts = optOuts;
-        this.sender = sender;
-        this.ledger = ledger;
         this.helpLimiter = helpLimiter;
         this.config = config;
-        this.replies = replies;
-        this.ownReplies = replies instanceof ExecutorService own ? own : null;
+        this.replies = new KeywordReplies(sender, this::account, replies);
         this.clock = clock;
         this.consent = new ProviderConsent(optOuts, (provider, number) -> account(provider, number), clock);
-    }
-
-    /** One thread, so a number's confirmations go out in the order its texts came in. */
-    private static ExecutorService replySender() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING_REPLIES),
-                r -> {
-                    Thread t = new Thread(r, "ats-texting inbound replies");
-                    t.setDaemon(true);
-                    return t;
-                });
     }
 
     @Modified
@@ -136,17 +102,7 @@ public final class InboundRecorder implements ProviderCallback {
 
     @Deactivate
     void deactivate() {
-        if (ownReplies != null) {
-            ownReplies.shutdown(); // replies already decided still go out, for a while
-            try {
-                if (!ownReplies.awaitTermination(5, TimeUnit.SECONDS)) {
-                    ownReplies.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                ownReplies.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        replies.stop();
     }
 
     @Override
@@ -167,11 +123,22 @@ public final class InboundRecorder implements ProviderCallback {
      * because each may change what the next send may do.
      */
     void recordAll(String provider, List<InboundText> texts, String ownerUserId) {
-        sendAll(recordAllLocked(provider, texts, ownerUserId));
+        replies.sendAll(recordAllLocked(provider, texts, ownerUserId));
     }
 
-    private synchronized List<Reply> recordAllLocked(String provider, List<InboundText> texts, String ownerUserId) {
-        List<Reply> answers = new ArrayList<>();
+    /** Records what one poll of an account brought: its inbound texts, the account's sent texts, status changes. */
+    void recordBatch(StoredCredential account, InboundBatch batch) {
+        recordAll(account.provider(), batch.texts(), account.ownerUserId());
+        for (SentText text : batch.sent()) {
+            reconcileSent(account.provider(), text, account.ownerUserId());
+        }
+        for (StatusUpdate update : batch.statusUpdates()) {
+            statusChanged(account.provider(), update);
+        }
+    }
+
+    private synchronized List<KeywordReplies.Reply> recordAllLocked(String provider, List<InboundText> texts, String ownerUserId) {
+        List<KeywordReplies.Reply> answers = new ArrayList<>();
         List<ArchiveItem> plain = new ArrayList<>();
         for (InboundText text : texts) {
             if (OptOutKeywords.classify(text.body()).isPresent()) {
@@ -187,7 +154,7 @@ public final class InboundRecorder implements ProviderCallback {
     }
 
     public void record(String provider, InboundText text, String ownerUserId) {
-        sendAll(recordLocked(provider, text, ownerUserId).stream().toList());
+        replies.sendAll(recordLocked(provider, text, ownerUserId).stream().toList());
     }
 
     /**
@@ -195,7 +162,7 @@ public final class InboundRecorder implements ProviderCallback {
      * once, so a crash after it re-reads rather than loses the text) and decides what to
      * answer; the answer is sent by the caller once the monitor is released.
      */
-    private synchronized Optional<Reply> recordLocked(String provider, InboundText text, String ownerUserId) {
+    private synchronized Optional<KeywordReplies.Reply> recordLocked(String provider, InboundText text, String ownerUserId) {
         TextMessage message = message(provider, text, ownerUserId);
         Optional<Keyword> keyword = OptOutKeywords.classify(text.body());
         boolean changed = false;
@@ -219,7 +186,7 @@ public final class InboundRecorder implements ProviderCallback {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Reply(provider, text, ownerUserId, body));
+        return Optional.of(new KeywordReplies.Reply(provider, text, ownerUserId, body));
     }
 
     private static TextMessage message(String provider, InboundText text, String ownerUserId) {
@@ -232,44 +199,13 @@ public final class InboundRecorder implements ProviderCallback {
         return ArchiveAnswers.await(archive.archive(items), items.size(), ARCHIVE_WAIT_SECONDS);
     }
 
-    /** Hands the answers to the reply sender; a full queue drops one (logged) rather than hold anyone up. */
-    private void sendAll(List<Reply> answers) {
-        for (Reply answer : answers) {
-            try {
-                replies.execute(() -> reply(answer.provider(), answer.text(), answer.ownerUserId(), answer.body()));
-            } catch (RejectedExecutionException e) {
-                LOG.warning(() -> "Not answering " + answer.text().from() + ": " + MAX_WAITING_REPLIES
-                        + " replies are already waiting for the provider, or the core is stopping");
-            }
-        }
-    }
-
-    /** Answers from the account the text came in to; never blocked by the number's opt-out. */
-    private void reply(String provider, InboundText text, String ownerUserId, String body) {
-        Optional<StoredCredential> account = account(provider, text.to());
-        if (account.isEmpty()) {
-            LOG.warning(() -> "No credentials for " + provider + " account " + text.to() + "; cannot answer "
-                    + text.from());
-            return;
-        }
-        try {
-            sender.clearReply(account.get(), ownerUserId, text.from(), body).send(null);
-        } catch (TextingException e) {
-            LOG.warning(() -> "Could not answer " + text.from() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not answer " + text.from(), e);
-        }
-    }
-
     /**
      * Archives a text the account sent that the archive may not know: the core crashed
-     * between the provider's answer and the archive. Without its origin record, it goes on
-     * every record with the recipient's number; a send still on its way to the archive was
-     * submitted before this and is found there.
+     * between the provider's answer and the archive, or someone texted from the provider's own
+     * app. Without its origin record, it goes on every record with the recipient's number; a
+     * send still on its way to the archive was submitted before this and is found there.
      */
     synchronized void reconcileSent(String provider, SentText text, String ownerUserId) {
-        ledger.providerReportsSentHistory(provider);
-        ledger.record(provider, text.from(), text.to(), text.providerMessageId(), text.body(), text.sentAt());
         TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.OUTBOUND, text.from(),
                 text.to(), text.body(), text.sentAt(), ownerUserId, text.status());
         ArchiveAnswers.announceNew(archived(List.of(ArchiveItem.text(message, null))), events::sent);

@@ -7,8 +7,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
+import org.atstexting.texting.spi.SentTextLookup;
 import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,7 +36,7 @@ public final class ProviderRegistry {
                 + TextingProvider.PROVIDER_PROPERTY + " property"));
     }
 
-    void unbindProvider(TextingProvider provider, Map<String, Object> properties) {
+    public void unbindProvider(TextingProvider provider, Map<String, Object> properties) {
         key(properties).ifPresent(key -> {
             if (providers.remove(key, provider)) {
                 LOG.info(() -> "Texting provider '" + key + "' went away");
@@ -50,6 +51,11 @@ public final class ProviderRegistry {
 
     public Optional<TextingProvider> find(String key) {
         return Optional.ofNullable(providers.get(key));
+    }
+
+    /** The provider's declared look-up of its sent texts, when it is installed and declares one. */
+    public Optional<SentTextLookup> lookup(String key) {
+        return find(key).filter(SentTextLookup.class::isInstance).map(SentTextLookup.class::cast);
     }
 
     public TextingProvider require(String key) throws TextingException {

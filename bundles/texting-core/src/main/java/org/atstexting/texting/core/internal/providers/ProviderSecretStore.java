@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.atstexting.texting.core.internal.credentials.CredentialCipher;
 import org.atstexting.texting.core.internal.credentials.CredentialKeys;
 import org.atstexting.texting.core.internal.credentials.CredentialVault;
+import org.atstexting.texting.core.internal.credentials.Resealing;
 import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.StoreException;
 import org.atstexting.texting.jdbc.TextingDatabase;
@@ -113,19 +114,25 @@ public final class ProviderSecretStore implements ProviderSecrets {
 
     /** Re-seals every secret not sealed with the current key; safe on several nodes at once. */
     public Rotation rotateKey() {
-        CredentialCipher to = keys.current();
         int resealed = 0;
         int unreadable = 0;
-        for (SealedRow row : sealedRows(to.keyId())) {
-            String id = entryId(row.provider(), row.name());
-            try {
-                String plain = keys.open(row.sealed(), id, row.keyId());
-                resealed += reseal(row, to.encrypt(plain, id), to.keyId()) ? 1 : 0;
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                unreadable++;
+        for (SealedRow row : sealedRows(keys.current().keyId())) {
+            Resealing.Sealed secret = new Resealing.Sealed("core_provider_secret", "sealed_value",
+                    rowKey(row), entryId(row.provider(), row.name()), row.sealed(), row.keyId());
+            switch (Resealing.reseal(database, keys, secret, "a secret of provider " + row.provider())) {
+                case RESEALED -> resealed++;
+                case UNREADABLE -> unreadable++;
+                case CHANGED_MEANWHILE -> { } // saved anew meanwhile, with the current key
             }
         }
         return new Rotation(resealed, unreadable);
+    }
+
+    private static Map<String, String> rowKey(SealedRow row) {
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put("provider", row.provider());
+        key.put("name", row.name());
+        return key;
     }
 
     private record SealedRow(String provider, String name, String sealed, String keyId) {
@@ -144,22 +151,6 @@ public final class ProviderSecretStore implements ProviderSecrets {
             return rows;
         } catch (SQLException e) {
             throw new StoreException("reading providers' secrets", e);
-        }
-    }
-
-    private boolean reseal(SealedRow row, String sealed, String keyId) {
-        try (Connection c = database.connection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE core_provider_secret SET sealed_value = ?, key_id = ? "
-                        + "WHERE provider = ? AND name = ? AND key_id = ? AND sealed_value = ?")) {
-            update.setString(1, sealed);
-            update.setString(2, keyId);
-            update.setString(3, row.provider());
-            update.setString(4, row.name());
-            update.setString(5, row.keyId());
-            update.setString(6, row.sealed());
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new StoreException("re-encrypting a secret of provider " + row.provider(), e);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.atstexting.texting.core.internal.sending;
 
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 
 /** The checks every public entry point makes before it does anything. */

@@ -1,7 +1,7 @@
 package org.atstexting.texting.core.internal.sending;
 
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.spi.ProviderException;
 
 /** Maps a provider's failure kinds onto the reasons the texting API promises its callers. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.core.internal.credentials.CredentialVault;
 import org.atstexting.texting.core.internal.credentials.StoredCredential;

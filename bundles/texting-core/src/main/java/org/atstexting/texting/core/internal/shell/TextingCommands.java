@@ -3,6 +3,7 @@ package org.atstexting.texting.core.internal.shell;
 import static org.atstexting.texting.core.internal.shell.CommandOutcome.attempt;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -115,48 +116,69 @@ public final class TextingCommands {
     public String setsystem(@Descriptor("acting admin user id") String admin, @Descriptor("provider, e.g. zipwhip") String provider,
             @Descriptor("provider username") String username, @Descriptor("account phone number") String phone,
             @Descriptor("provider password") String password) {
-        return attempt(() -> "Saved " + describe(credentials.saveSystemCredentials(admin,
-                new CredentialsInput(provider, username, phone, password))));
+        return save(true, admin, () -> new CredentialsInput(provider, username, phone, password));
     }
 
     @Descriptor("show the system credentials of a provider, without the password (admins)")
     public String showsystem(@Descriptor("acting admin user id") String admin, @Descriptor("provider") String provider) {
-        return attempt(() -> credentials.systemCredentials(admin, provider).map(TextingCommands::describe)
-                .orElse("No system credentials for " + provider));
+        return show(true, admin, provider);
     }
 
     @Descriptor("log in to the provider with the system credentials (admins)")
     public String testsystem(@Descriptor("acting admin user id") String admin, @Descriptor("provider") String provider) {
-        return attempt(() -> describe(credentials.testSystemCredentials(admin, provider)));
+        return test(true, admin, provider);
     }
 
     @Descriptor("remove the system credentials of a provider (admins)")
     public String rmsystem(@Descriptor("acting admin user id") String admin, @Descriptor("provider") String provider) {
-        return attempt(() -> credentials.removeSystemCredentials(admin, provider) ? "Removed" : "There were none");
+        return remove(true, admin, provider);
     }
 
     @Descriptor("save a user's own credentials for a provider (users with Can Text)")
     public String setuser(@Descriptor("acting user id") String user, @Descriptor("provider, e.g. zipwhip") String provider,
             @Descriptor("provider username") String username, @Descriptor("account phone number") String phone,
             @Descriptor("provider password") String password) {
-        return attempt(() -> "Saved " + describe(credentials.saveUserCredentials(user,
-                new CredentialsInput(provider, username, phone, password))));
+        return save(false, user, () -> new CredentialsInput(provider, username, phone, password));
     }
 
     @Descriptor("show a user's own credentials, without the password")
     public String showuser(@Descriptor("acting user id") String user, @Descriptor("provider") String provider) {
-        return attempt(() -> credentials.userCredentials(user, provider).map(TextingCommands::describe)
-                .orElse("No credentials of " + user + " for " + provider));
+        return show(false, user, provider);
     }
 
     @Descriptor("log in to the provider with a user's own credentials")
     public String testuser(@Descriptor("acting user id") String user, @Descriptor("provider") String provider) {
-        return attempt(() -> describe(credentials.testUserCredentials(user, provider)));
+        return test(false, user, provider);
     }
 
     @Descriptor("remove a user's own credentials for a provider")
     public String rmuser(@Descriptor("acting user id") String user, @Descriptor("provider") String provider) {
-        return attempt(() -> credentials.removeUserCredentials(user, provider) ? "Removed" : "There were none");
+        return remove(false, user, provider);
+    }
+
+    // the system's and a user's own credentials: the same commands, each calling the service's own pair
+
+    /** @param input made inside the attempt: input the API refuses is answered, not thrown at the shell */
+    private String save(boolean system, String actor, Supplier<CredentialsInput> input) {
+        return attempt(() -> "Saved " + describe(system ? credentials.saveSystemCredentials(actor, input.get())
+                : credentials.saveUserCredentials(actor, input.get())));
+    }
+
+    private String show(boolean system, String actor, String provider) {
+        return attempt(() -> (system ? credentials.systemCredentials(actor, provider)
+                : credentials.userCredentials(actor, provider)).map(TextingCommands::describe)
+                .orElse(system ? "No system credentials for " + provider
+                        : "No credentials of " + actor + " for " + provider));
+    }
+
+    private String test(boolean system, String actor, String provider) {
+        return attempt(() -> describe(system ? credentials.testSystemCredentials(actor, provider)
+                : credentials.testUserCredentials(actor, provider)));
+    }
+
+    private String remove(boolean system, String actor, String provider) {
+        return attempt(() -> (system ? credentials.removeSystemCredentials(actor, provider)
+                : credentials.removeUserCredentials(actor, provider)) ? "Removed" : "There were none");
     }
 
     @Descriptor("list every stored credential set, without passwords (admins)")

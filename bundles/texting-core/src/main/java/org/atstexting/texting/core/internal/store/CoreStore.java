@@ -9,9 +9,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The core's durable state: credentials, opt-outs, templates, poll cursors and leases, the sent
- * ledger and provider facts are tables ({@code core_*}) in the database every node shares
- * ({@link #database()}), created by {@link CoreSchema} when this component starts; bulk jobs
+ * The core's durable state: credentials, opt-outs, templates, poll cursors and leases are
+ * tables ({@code core_*}) in the database every node shares ({@link #database()}), created by
+ * {@link CoreSchema} when this component starts ({@code core_sent_text} and
+ * {@code core_provider_fact} of schema version 1 are no longer used: what a provider can look
+ * up is declared, not learned from its polls); bulk jobs
  * have their own tables ({@code bulk_*}, the bulk service's). Every write is committed before
  * the call returns, so a crash loses nothing that a caller was told is saved.
  */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 import org.atstexting.texting.MissingMergeFieldException;
 import org.atstexting.texting.RecordRef;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostUser;
 

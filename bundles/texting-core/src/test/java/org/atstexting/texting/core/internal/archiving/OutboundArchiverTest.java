@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,11 +24,13 @@ import org.atstexting.texting.archive.ArchiveItem;
 import org.atstexting.texting.archive.ArchiveOutcome;
 import org.atstexting.texting.archive.MessageArchive;
 import org.atstexting.texting.core.internal.Fixtures;
+import org.atstexting.texting.core.internal.HistoryProvider;
+import org.atstexting.texting.core.internal.LookupProvider;
 import org.atstexting.texting.core.internal.TestStores;
 import org.atstexting.texting.core.internal.credentials.CredentialVault;
 import org.atstexting.texting.core.internal.inbound.InboundRecorder;
 import org.atstexting.texting.core.internal.optout.OptOutRegistry;
-import org.atstexting.texting.core.internal.providers.SentLedger;
+import org.atstexting.texting.core.internal.providers.ProviderRegistry;
 import org.atstexting.texting.core.internal.sending.DefaultTextingService;
 import org.atstexting.texting.core.internal.sending.MessageEventPublisher;
 import org.atstexting.texting.core.internal.sending.OutboundSender;
@@ -36,6 +39,7 @@ import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.spi.StatusUpdate;
+import org.atstexting.texting.spi.TextingProvider;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -51,14 +55,16 @@ public class OutboundArchiverTest {
 
     private final GatedArchive archive = new GatedArchive();
     private CoreStore store;
-    private SentLedger ledger;
+    private ProviderRegistry providers;
     private OutboundArchiver archiver;
 
     @Before
     public void setUp() {
         store = TestStores.core(tmp.getRoot().toPath().resolve("core.mv"));
-        ledger = new SentLedger(store);
-        archiver = new OutboundArchiver(archive, ledger);
+        // Zipwhip declares a look-up of its sent texts, the other provider does not
+        providers = Fixtures.registry("zipwhip", new LookupProvider());
+        providers.bindProvider(new HistoryProvider(), Map.of(TextingProvider.PROVIDER_PROPERTY, "twilio"));
+        archiver = new OutboundArchiver(archive, providers);
     }
 
     @After
@@ -68,8 +74,7 @@ public class OutboundArchiverTest {
     }
 
     @Test
-    public void sendsOfAProviderWithSentHistoryDoNotWaitForTheArchive() throws Exception {
-        ledger.providerReportsSentHistory("zipwhip");
+    public void sendsOfAProviderWithALookUpDoNotWaitForTheArchive() throws Exception {
         for (int i = 0; i < 250; i++) {
             archiver.archive(sent("zipwhip", i), i % 2 == 0 ? DANA : null); // returns while the archive is held
         }
@@ -85,7 +90,7 @@ public class OutboundArchiverTest {
     }
 
     @Test
-    public void sendsOfAProviderWithoutSentHistoryAreArchivedBeforeTheSendReturns() {
+    public void sendsOfAProviderWithoutALookUpAreArchivedBeforeTheSendReturns() {
         new Thread(() -> {
             sleep(100);
             archive.gate.countDown();
@@ -97,16 +102,15 @@ public class OutboundArchiverTest {
 
     @Test
     public void aStatusUpdateForASendStillOnItsWayToTheArchiveWaitsForItInsteadOfBeingLost() throws Exception {
-        ledger.providerReportsSentHistory("zipwhip");
         CredentialVault vault = Fixtures.vault(tmp.getRoot().toPath().resolve("vault"));
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "pw");
         Fixtures.Config config = new Fixtures.Config();
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
         MessageEventPublisher publisher = new MessageEventPublisher();
-        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
+        OutboundSender sender = new OutboundSender(vault, providers,
                 archiver, publisher, optOuts);
         InboundRecorder recorder = new InboundRecorder(vault, archive, publisher, optOuts,
-                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), ledger,
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config),
                 TestStores.helpLimiter(store), config);
 
         TextMessage sent = sender.send(vault.find("zipwhip", "alice").orElseThrow(), "alice", "+12065550123", "Hi",
@@ -123,7 +127,6 @@ public class OutboundArchiverTest {
 
     @Test
     public void aConversationReadRightAfterASendShowsTheSendOnceItIsArchived() throws Exception {
-        ledger.providerReportsSentHistory("zipwhip");
         CredentialVault vault = Fixtures.vault(tmp.getRoot().toPath().resolve("vault"));
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "pw");
         Fixtures.Config config = new Fixtures.Config();
@@ -150,7 +153,7 @@ public class OutboundArchiverTest {
             }
         };
         OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), records, config);
-        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", new Fixtures.RecordingProvider()),
+        OutboundSender sender = new OutboundSender(vault, providers,
                 archiver, new MessageEventPublisher(), optOuts);
         DefaultTextingService texting = new DefaultTextingService(new Fixtures.Permissions(), archive, records,
                 new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), sender);

@@ -16,14 +16,15 @@ import java.util.stream.Collectors;
 
 import org.atstexting.texting.BulkEvents;
 import org.atstexting.texting.BulkJob;
-import org.atstexting.texting.BulkRecipient.State;
 import org.atstexting.texting.BulkRecipient;
+import org.atstexting.texting.BulkRecipient.State;
 import org.atstexting.texting.BulkRequest;
 import org.atstexting.texting.MissingMergeFieldException;
 import org.atstexting.texting.RecordRef;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.Core;
+import org.atstexting.texting.core.internal.HistoryProvider;
 import org.atstexting.texting.core.internal.TestStores;
 import org.atstexting.texting.host.HostRecord;
 import org.atstexting.texting.spi.InboundText;
@@ -269,9 +270,7 @@ public class BulkTextingTest {
 
     @Test
     public void aTextUnderWayAtACrashThatNeverReachedTheProviderIsSentOnce() throws Exception {
-        core.texting.send(org.atstexting.texting.SendRequest.toNumber("alice", "+12065550199", "Earlier"));
-        core.poller.pollAll(); // the provider has shown it reports its sent history
-        core.provider.accepted.clear();
+        // the provider declares its look-up (Core's default LookupProvider): "not found" means "not sent"
         BulkJob job = core.bulk.start(BulkRequest.message("alice", refs("employee:1", "employee:3"), "Hi"));
         crashDuringSendOf(job, 0, false);
 
@@ -283,8 +282,11 @@ public class BulkTextingTest {
     }
 
     @Test
-    public void withoutSentHistoryAnInterruptedTextIsReportedNotResent() throws Exception {
-        core.provider.reportsHistory = false;
+    public void withoutALookUpAnInterruptedTextIsReportedNotResent() throws Exception {
+        // polls that report the sent history are no declaration: only SentTextLookup is
+        core = new Core(tmp.newFolder("no-lookup").toPath(), null, new HistoryProvider());
+        core.records.with("employee:1", "Dana Candidate", "+12065550123").with("employee:3", "Eli Candidate",
+                "+12065550124");
         BulkJob job = core.bulk.start(BulkRequest.message("alice", refs("employee:1", "employee:3"), "Hi"));
         crashDuringSendOf(job, 0, false);
 

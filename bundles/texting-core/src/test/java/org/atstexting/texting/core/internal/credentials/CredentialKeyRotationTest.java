@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.core.internal.Fixtures;
 import org.atstexting.texting.core.internal.TestStores;
@@ -21,8 +21,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized.Parameters;
 import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
  * One key for all nodes, from configuration; rotating it re-encrypts every stored secret, and

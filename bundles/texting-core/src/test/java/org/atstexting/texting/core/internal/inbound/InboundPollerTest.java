@@ -137,7 +137,8 @@ public class InboundPollerTest {
         };
         InboundPoller poller = new InboundPoller(stuck.vault, Fixtures.registry("zipwhip", provider), stuck.recorder,
                 stuck.store, stuck.config);
-        assertFalse("not read to the end", poller.pollAccount(stuck.vault.find("zipwhip", "alice").orElseThrow()));
+        assertFalse("no backlog left to read at once", poller.round().backlog());
+        assertEquals("asked once in the round, not again at once", 1, provider.fetches);
         assertFalse(poller.round().backlog());
         assertEquals(2, provider.fetches);
     }

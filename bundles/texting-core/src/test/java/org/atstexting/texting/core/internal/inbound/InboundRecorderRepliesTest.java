@@ -95,9 +95,9 @@ public class InboundRecorderRepliesTest {
         BlockingProvider provider = new BlockingProvider();
         ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
         OutboundSender sender = new OutboundSender(core.vault, registry,
-                new OutboundArchiver(core.archive, core.ledger), core.publisher, core.optOuts);
+                new OutboundArchiver(core.archive, registry), core.publisher, core.optOuts);
         InboundRecorder recorder = new InboundRecorder(core.vault, core.archive, core.publisher, core.optOuts,
-                new SendGate(core.permissions, core.vault, core.optOuts, sender, core.config), core.ledger,
+                new SendGate(core.permissions, core.vault, core.optOuts, sender, core.config),
                 TestStores.helpLimiter(core.store), core.config); // its own reply thread, as in the framework
         try {
             // the STOP comes by webhook; its confirmation goes to a provider that does not answer yet

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.TextMessage;
@@ -34,8 +34,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized.Parameters;
 import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
  * Two nodes (each its own components and pool) on one database poll the same accounts: each
@@ -155,7 +155,9 @@ public class PollLeasesAcrossNodesTest {
         assertEquals("B waits while A's leases last", 0, askedByB.total());
 
         long deadline = System.currentTimeMillis() + 30_000;
-        while (askedByB.fetches(ACCOUNTS.get(0)) == 0 && System.currentTimeMillis() < deadline) {
+        // each lease runs out on its own (A took them one after the other): wait for all of them
+        while (ACCOUNTS.stream().anyMatch(account -> askedByB.fetches(account) == 0)
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             b.round();
         }

@@ -9,18 +9,18 @@ import java.nio.file.Path;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.Fixtures;
 import org.atstexting.texting.core.internal.TestStores;
 import org.atstexting.texting.core.internal.archiving.OutboundArchiver;
 import org.atstexting.texting.core.internal.credentials.CredentialVault;
 import org.atstexting.texting.core.internal.optout.OptOutRegistry;
-import org.atstexting.texting.core.internal.providers.SentLedger;
+import org.atstexting.texting.core.internal.providers.ProviderRegistry;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.core.internal.store.CoreStore;
-import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.ProviderException.Kind;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -48,8 +48,9 @@ public class DefaultTextingServiceTest {
         CoreStore store = TestStores.core(dir.resolve("other.mv"));
         OptOutRegistry optOuts = new OptOutRegistry(store, permissions, records, config);
         MessageEventPublisher publisher = new MessageEventPublisher();
-        OutboundSender sender = new OutboundSender(vault, Fixtures.registry("zipwhip", provider),
-                new OutboundArchiver(archive, new SentLedger(store)), publisher, optOuts);
+        ProviderRegistry registry = Fixtures.registry("zipwhip", provider);
+        OutboundSender sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, registry), publisher,
+                optOuts);
         texting = new DefaultTextingService(permissions, archive, records,
                 new SendGate(permissions, vault, optOuts, sender, config), sender);
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "alice-pw");

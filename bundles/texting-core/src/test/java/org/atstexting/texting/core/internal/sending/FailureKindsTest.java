@@ -7,17 +7,19 @@ import static org.junit.Assert.fail;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.atstexting.texting.BulkJob;
 import org.atstexting.texting.BulkRecipient;
 import org.atstexting.texting.BulkRequest;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.SendRequest;
-import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingException;
+import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.Core;
-import org.atstexting.texting.core.internal.HistoryProvider;
+import org.atstexting.texting.core.internal.LookupProvider;
 import org.atstexting.texting.spi.ProviderException;
+import org.atstexting.texting.spi.TextingProvider;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -79,25 +81,10 @@ public class FailureKindsTest {
         assertEquals("the provider received nothing", List.of(), core.provider.recipients());
     }
 
-    /** A provider that declares its own sent-text look-up (SPI 1.4) and whose polls report no sent history. */
-    static final class LookupProvider extends HistoryProvider implements org.atstexting.texting.spi.SentTextLookup {
-        int lookUps;
-
-        @Override
-        public synchronized java.util.Optional<org.atstexting.texting.spi.ProviderReceipt> findSent(
-                org.atstexting.texting.spi.ProviderCredentials credentials, org.atstexting.texting.spi.OutboundText text,
-                Instant notBefore) {
-            lookUps++;
-            return accepted.stream().filter(t -> t.to().equals(text.to()) && t.body().equals(text.body())
-                    && !t.sentAt().isBefore(notBefore)).findFirst().map(t -> new org.atstexting.texting.spi.ProviderReceipt(
-                            t.providerMessageId(), t.status(), t.sentAt()));
-        }
-    }
-
     @Test
     public void aDeclaredLookUpResolvesALostAnswerWithoutAPollOrASecondText() throws Exception {
         LookupProvider provider = new LookupProvider();
-        provider.reportsHistory = false; // without the declared look-up the outcome could not be known
+        provider.reportsHistory = false; // its polls report nothing: the declared look-up alone answers
         Core withLookup = new Core(tmp.newFolder("lookup").toPath(), null, provider);
         withLookup.records.with("employee:1", "Dana Candidate", "+12065550123");
         BulkJob job = withLookup.bulk.start(BulkRequest.message("alice", List.of(RecordRef.parse("employee:1")),
@@ -114,5 +101,30 @@ public class FailureKindsTest {
         assertEquals("texted once", List.of("+12065550123"), provider.recipients());
         assertEquals("asked the provider", 1, provider.lookUps);
         assertEquals("no poll of the whole account", polls, provider.fetches);
+    }
+
+    @Test
+    public void aTextUnderWayWhileItsProviderIsAwayWaitsAndIsLookedUpOnceTheProviderIsBack() throws Exception {
+        LookupProvider provider = new LookupProvider();
+        Core away = new Core(tmp.newFolder("away").toPath(), null, provider);
+        away.records.with("employee:1", "Dana Candidate", "+12065550123");
+        BulkJob job = away.bulk.start(BulkRequest.message("alice", List.of(RecordRef.parse("employee:1")), "Hi"));
+        provider.takeThenFail = true; // the provider takes Dana's text, the answer is lost
+        away.bulk.step();
+        Map<String, Object> key = Map.of(TextingProvider.PROVIDER_PROPERTY, "zipwhip");
+        away.registry.unbindProvider(provider, key); // its bundle is being updated: nobody can be asked
+        away.clock.now = away.clock.now.plusSeconds(10);
+        away.drain();
+
+        assertEquals("neither failed nor sent again while nobody can tell", BulkRecipient.State.SENDING,
+                away.bulk.recipients("alice", job.id()).get(0).state());
+        assertEquals(0, provider.lookUps);
+
+        away.registry.bindProvider(provider, key); // back, with its look-up
+        away.clock.now = away.clock.now.plusSeconds(60);
+        away.drain();
+        assertEquals(BulkRecipient.State.SENT, away.bulk.recipients("alice", job.id()).get(0).state());
+        assertEquals("texted once", List.of("+12065550123"), provider.recipients());
+        assertEquals(1, provider.lookUps);
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.testsupport.postgres.TestDatabases;
+import org.atstexting.testsupport.postgres.TestDatabases.Kind;
 import org.atstexting.texting.OptOutEvent;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TextingException;
@@ -27,8 +27,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized.Parameters;
 import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
  * Two nodes (each its own components and pool) on one database: whatever one learns, the other
@@ -164,21 +164,6 @@ public class CoreTablesAcrossNodesTest {
         assertEquals("Hello {{firstName}}", nodeB.templates.template("alice", "intro").orElseThrow().body());
         assertTrue(nodeB.templates.remove("admin", "intro"));
         assertTrue(nodeA.templates.template("alice", "intro").isEmpty());
-    }
-
-    @Test
-    public void sentHistoryOneNodeFoundIsKnownToTheOther() {
-        Instant at = Instant.parse("2026-03-02T15:00:00Z");
-        assertTrue(!nodeB.ledger.reportsSentHistory("zipwhip"));
-        nodeA.ledger.providerReportsSentHistory("zipwhip");
-        nodeA.ledger.record("zipwhip", "+12065550101", DANA, "m-1", "Hi Dana", at);
-        nodeA.ledger.record("zipwhip", "+12065550101", DANA, "m-1", "Hi Dana", at); // the next poll again
-        assertTrue(nodeB.ledger.reportsSentHistory("zipwhip"));
-        assertEquals("zipwhip:m-1",
-                nodeB.ledger.find("zipwhip", "+12065550101", DANA, "Hi Dana", at.minusSeconds(5)).orElseThrow()
-                        .messageKey());
-        assertTrue(nodeB.ledger.find("zipwhip", "+12065550101", DANA, "Hi Dana", at.plusSeconds(1)).isEmpty());
-        assertTrue(nodeB.ledger.find("zipwhip", "+12065550101", DANA, "Other", at.minusSeconds(5)).isEmpty());
     }
 
     private static OptOutEvent stop(String messageKey) {
