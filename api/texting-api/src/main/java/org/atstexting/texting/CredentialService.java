@@ -12,7 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Rules: system credentials must exist before a user adds their own; a provider
  * username belongs to one user only; usernames contain no special characters; phone
- * numbers are stored in E.164. A refused call changes nothing.
+ * numbers are stored in E.164. A refused call changes nothing. Each test's outcome is kept
+ * (one per set of credentials, shared by every node) until the next test or until the set is
+ * saved again or removed.
  */
 @ProviderType
 public interface CredentialService {
@@ -43,4 +45,20 @@ public interface CredentialService {
 
     /** Every stored credential set, without passwords. Admins only. */
     List<CredentialsView> allCredentials(String actingUserId) throws TextingException;
+
+    /**
+     * The last test of the system credentials of a provider, on whichever node it ran; empty when
+     * they were never tested since they were saved. Admins only.
+     *
+     * @since 2.1
+     */
+    Optional<CredentialTest> lastSystemTest(String actingUserId, String provider) throws TextingException;
+
+    /**
+     * The last test of the acting user's credentials for a provider, on whichever node it ran. Needs
+     * "Can Text".
+     *
+     * @since 2.1
+     */
+    Optional<CredentialTest> lastUserTest(String actingUserId, String provider) throws TextingException;
 }

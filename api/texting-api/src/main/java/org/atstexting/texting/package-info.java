@@ -6,7 +6,7 @@
  * permissions itself and trusts no caller.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.atstexting.texting;
 
 import org.osgi.annotation.bundle.Export;

@@ -113,6 +113,11 @@ final class DemoProcess implements AutoCloseable {
         }
     }
 
+    /** The address of a path on this node. */
+    String url(String path) {
+        return base() + path;
+    }
+
     private String base() {
         return "http://127.0.0.1:" + port;
     }

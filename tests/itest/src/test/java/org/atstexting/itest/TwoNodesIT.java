@@ -28,6 +28,10 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 /**
  * Two nodes of one ATS on one PostgreSQL, as a host runs them behind a load balancer: two demo
  * jars as child processes (two frameworks, two Config Admins, no shared files but the key) and
@@ -153,6 +157,36 @@ public class TwoNodesIT {
     }
 
     @Test
+    public void cc_theInboxTheLastTestAndTheLoginAreTheSameOnBothNodes() throws Exception {
+        SandboxMessage reply = sandbox.deliverReply(EMPLOYEE_NUMBER, ALICE_ACCOUNT, "For alice's inbox");
+        String key = "zipwhip:" + reply.id();
+        assertTrue("the reply is in alice's inbox on A", await(() -> Boolean.TRUE.equals(unread(a, key))));
+        assertEquals("and on B, unread", Boolean.TRUE, unread(b, key));
+        assertEquals(200, a.call("alice", "POST", "/ats/texting/inbox/" + key + "/read", "{}").status());
+        assertEquals("read on A: read on B", Boolean.FALSE, unread(b, key));
+
+        // alice pressed Test on both nodes (a_): each node shows the last one, the same
+        String lastOnA = JsonParser.parseString(a.call("alice", "GET", "/ats/texting/user/zipwhip", null).body())
+                .getAsJsonObject().get("lastTest").toString();
+        assertTrue(lastOnA, lastOnA.contains("\"outcome\":\"OK\""));
+        assertEquals(lastOnA, JsonParser.parseString(b.call("alice", "GET", "/ats/texting/user/zipwhip", null)
+                .body()).getAsJsonObject().get("lastTest").toString());
+
+        // a form login on A is a session on B (no sticky balancer); signing out on B ends it on A
+        HttpClient browser = HttpClient.newHttpClient();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(a.url("/ats/session")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice\",\"password\":\"demo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(login.body(), 200, login.statusCode());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        assertEquals(200, withCookie(browser, b, "GET", "/ats/texting/me", cookie));
+        assertEquals(200, withCookie(browser, b, "DELETE", "/ats/session", cookie));
+        assertEquals("signed out on B: A no longer knows the session", 401,
+                withCookie(browser, a, "GET", "/ats/texting/me", cookie));
+    }
+
+    @Test
     public void d_eachAccountIsPolledByOneNodeAtATime() throws Exception {
         int from = sandbox.calls("message/list").size();
         Thread.sleep(6_000); // six poll intervals on each node
@@ -244,6 +278,32 @@ public class TwoNodesIT {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    /** Whether the text is unread in alice's inbox on that node; null when it is not there. */
+    private static Boolean unread(DemoProcess node, String key) {
+        try {
+            for (JsonElement item : JsonParser.parseString(node.call("alice", "GET", "/ats/texting/inbox", null).body())
+                    .getAsJsonArray()) {
+                JsonObject text = item.getAsJsonObject();
+                if (key.equals(text.get("key").getAsString())) {
+                    return text.get("unread").getAsBoolean();
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static int withCookie(HttpClient browser, DemoProcess node, String method, String path, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url(path))).header("Cookie", cookie)
+                .header("Content-Type", "application/json");
+        request.method(method, "DELETE".equals(method) ? HttpRequest.BodyPublishers.ofString("{}")
+                : HttpRequest.BodyPublishers.noBody());
+        return browser.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static boolean optedOut(DemoProcess node, String e164) {

@@ -135,7 +135,8 @@ public final class Core {
         gate = new SendGate(permissions, vault, optOuts, sender, config);
         texting = new DefaultTextingService(permissions, archive, records, gate, sender);
         // answers sent on the caller's thread (after the monitor): tests count them at once
-        recorder = new InboundRecorder(vault, archive, publisher, optOuts, gate, config, Runnable::run, clock);
+        recorder = new InboundRecorder(vault, archive, publisher, optOuts, gate, TestStores.helpLimiter(store),
+                config, Runnable::run, clock);
         poller = new InboundPoller(vault, registry, recorder, store, config);
         templates = new DefaultTemplateService(store, permissions, records, new Users(), texting, clock);
         bulk = newBulk();

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialService;
+import org.atstexting.texting.CredentialTest;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.CredentialsView;
 import org.atstexting.texting.TextingException;
@@ -20,21 +21,19 @@ import org.atstexting.texting.TextingPermissions;
  * System Settings &gt; External Services &gt; Texting ({@code system/<provider>}) and User
  * Settings &gt; Texting ({@code user/<provider>}): GET, PUT, DELETE, POST {@code .../test};
  * plus {@code credentials} (admins: every set), {@code providers} (installed now) and
- * {@code me} (what the caller may do, so a page can say why a screen is closed).
+ * {@code me} (what the caller may do, so a page can say why a screen is closed). The last test
+ * of each set is the core's ({@link CredentialService#lastSystemTest}), the same on every node.
  */
 final class CredentialEndpoints {
 
     private final CredentialService credentials;
     private final TextingPermissions permissions;
     private final InstalledProviders providers;
-    private final TestResults tests;
 
-    CredentialEndpoints(CredentialService credentials, TextingPermissions permissions, InstalledProviders providers,
-            TestResults tests) {
+    CredentialEndpoints(CredentialService credentials, TextingPermissions permissions, InstalledProviders providers) {
         this.credentials = credentials;
         this.permissions = permissions;
         this.providers = providers;
-        this.tests = tests;
     }
 
     void register(Router router) {
@@ -56,7 +55,9 @@ final class CredentialEndpoints {
                 : credentials.userCredentials(call.user(), provider);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("credentials", view.orElse(null));
-        json.put("lastTest", tests.last(owner(call, system), provider).orElse(null));
+        Optional<CredentialTest> last = system ? credentials.lastSystemTest(call.user(), provider)
+                : credentials.lastUserTest(call.user(), provider);
+        json.put("lastTest", last.map(CredentialEndpoints::lastTest).orElse(null));
         return json;
     }
 
@@ -65,17 +66,14 @@ final class CredentialEndpoints {
         JsonInput body = call.body("username", "phoneNumber", "password");
         CredentialsInput input = new CredentialsInput(provider, body.line("username", MAX_USERNAME),
                 body.line("phoneNumber", MAX_PHONE), body.line("password", MAX_PASSWORD));
-        CredentialsView saved = system ? credentials.saveSystemCredentials(call.user(), input)
+        return system ? credentials.saveSystemCredentials(call.user(), input)
                 : credentials.saveUserCredentials(call.user(), input);
-        tests.forget(owner(call, system), provider);
-        return saved;
     }
 
     private Object remove(Call call, boolean system) throws TextingException {
         String provider = provider(call);
         boolean removed = system ? credentials.removeSystemCredentials(call.user(), provider)
                 : credentials.removeUserCredentials(call.user(), provider);
-        tests.forget(owner(call, system), provider);
         return Map.of("removed", removed);
     }
 
@@ -83,12 +81,24 @@ final class CredentialEndpoints {
         String provider = provider(call);
         CredentialCheck check = system ? credentials.testSystemCredentials(call.user(), provider)
                 : credentials.testUserCredentials(call.user(), provider);
-        TestResults.LastTest last = tests.record(owner(call, system), provider, check);
+        // the core kept it as the last test; its time is the kept one (a test on another node may be newer)
+        Optional<CredentialTest> kept = system ? credentials.lastSystemTest(call.user(), provider)
+                : credentials.lastUserTest(call.user(), provider);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("outcome", check.outcome());
         json.put("message", check.message());
         json.put("ok", check.ok());
-        json.put("at", last.at());
+        json.put("at", kept.map(CredentialTest::at).orElse(null));
+        return json;
+    }
+
+    /** A kept test as the settings page shows it: when, outcome, whether OK, the provider's words. */
+    private static Map<String, Object> lastTest(CredentialTest test) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", test.at());
+        json.put("outcome", test.check().outcome());
+        json.put("ok", test.check().ok());
+        json.put("message", test.check().message());
         return json;
     }
 
@@ -108,9 +118,5 @@ final class CredentialEndpoints {
             throw WebRefusal.badInput("A provider key is letters, digits, '.', '_' or '-'");
         }
         return provider;
-    }
-
-    private static String owner(Call call, boolean system) {
-        return system ? null : call.user();
     }
 }

@@ -1,12 +1,12 @@
 package org.atstexting.texting.web.internal;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Map;
 
 import org.atstexting.texting.BulkTextingService;
 import org.atstexting.texting.ScheduledTextService;
 import org.atstexting.texting.CredentialService;
+import org.atstexting.texting.InboxService;
 import org.atstexting.texting.OptOutService;
 import org.atstexting.texting.TemplateService;
 import org.atstexting.texting.TextingPermissions;
@@ -47,7 +47,7 @@ public final class TextingApiServlet extends HttpServlet {
     /** The services behind the endpoints (constructor injection keeps the component's references in one place). */
     record Services(TextingService texting, CredentialService credentials, OptOutService optOuts,
             TemplateService templates, BulkTextingService bulk, MessageArchive archive, TextingPermissions permissions,
-            HostUsers users, HostRecords records, ScheduledTextService scheduled) {
+            HostUsers users, HostRecords records, ScheduledTextService scheduled, InboxService inbox) {
     }
 
     @Activate
@@ -55,18 +55,15 @@ public final class TextingApiServlet extends HttpServlet {
             @Reference OptOutService optOuts, @Reference TemplateService templates,
             @Reference BulkTextingService bulk, @Reference MessageArchive archive,
             @Reference TextingPermissions permissions, @Reference HostUsers users, @Reference HostRecords records,
-            @Reference InstalledProviders providers, @Reference DeliveryFailures failures,
-            @Reference InboxTracker inbox, @Reference ScheduledTextService scheduled) {
+            @Reference InstalledProviders providers, @Reference ScheduledTextService scheduled,
+            @Reference InboxService inbox) {
         this(new Services(texting, credentials, optOuts, templates, bulk, archive, permissions, users, records,
-                scheduled),
-                providers, failures, inbox, Clock.systemUTC());
+                scheduled, inbox), providers);
     }
 
-    TextingApiServlet(Services s, InstalledProviders providers, DeliveryFailures failures, InboxTracker inbox,
-            Clock clock) {
-        new CredentialEndpoints(s.credentials(), s.permissions(), providers, new TestResults(clock)).register(router);
-        new MessageEndpoints(s.texting(), s.archive(), s.permissions(), s.users(), s.records(), failures, inbox)
-                .register(router);
+    TextingApiServlet(Services s, InstalledProviders providers) {
+        new CredentialEndpoints(s.credentials(), s.permissions(), providers).register(router);
+        new MessageEndpoints(s.texting(), s.archive(), s.users(), s.records(), s.inbox()).register(router);
         new ConsentEndpoints(s.optOuts()).register(router);
         new TemplateEndpoints(s.templates()).register(router);
         new BulkEndpoints(s.bulk()).register(router);

@@ -2,9 +2,7 @@ package org.atstexting.texting.web.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +11,14 @@ import java.util.Optional;
 
 import org.atstexting.texting.BulkRequest;
 import org.atstexting.texting.BulkTextingService;
+import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialService;
+import org.atstexting.texting.CredentialTest;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
+import org.atstexting.texting.InboxEntry;
+import org.atstexting.texting.InboxService;
 import org.atstexting.texting.OptOutService;
 import org.atstexting.texting.SendRequest;
 import org.atstexting.texting.TemplateService;
@@ -39,6 +41,13 @@ final class FakeServices {
     /** What {@code TextingService.messages} answers for any record. */
     final List<TextMessage> conversation = new ArrayList<>();
     RuntimeException sendFailure;
+    /** What {@code InboxService.inbox} answers; {@code markRead} calls are counted in {@link #markedRead}. */
+    final List<InboxEntry> inbox = new ArrayList<>();
+    final List<String> markedRead = new ArrayList<>();
+    /** What the core keeps as the last test of the system credentials (set by {@code testSystemCredentials}). */
+    CredentialTest lastSystemTest;
+    /** What the archive finds by key. */
+    final Map<String, TextMessage> archived = new HashMap<>();
 
     final TextingApiServlet servlet;
 
@@ -60,7 +69,19 @@ final class FakeServices {
                     saved.add((CredentialsInput) args[1]);
                     return null;
                 },
-                "systemCredentials", args -> Optional.empty()));
+                "systemCredentials", args -> Optional.empty(),
+                "testSystemCredentials", args -> {
+                    CredentialCheck check = new CredentialCheck(CredentialCheck.Outcome.OK, "Zipwhip accepted them");
+                    lastSystemTest = new CredentialTest(Instant.parse("2026-01-01T00:00:00Z"), check);
+                    return check;
+                },
+                "lastSystemTest", args -> Optional.ofNullable(lastSystemTest)));
+        InboxService inboxes = proxy(InboxService.class, Map.of(
+                "inbox", args -> List.copyOf(inbox),
+                "markRead", args -> {
+                    markedRead.add((String) args[1]);
+                    return inbox.stream().anyMatch(e -> e.messageKey().equals(args[1]));
+                }));
         BulkTextingService bulk = proxy(BulkTextingService.class, Map.of("start", args -> {
             bulkStarted.add((BulkRequest) args[0]);
             return null;
@@ -71,7 +92,8 @@ final class FakeServices {
                 args -> Optional.of(new HostUser((String) args[0], "Alice Recruiter", false))));
         TextingApiServlet.Services services = new TextingApiServlet.Services(texting, credentials,
                 proxy(OptOutService.class, Map.of()), proxy(TemplateService.class, Map.of()), bulk,
-                proxy(MessageArchive.class, Map.of()), permissions, users, proxy(HostRecords.class, Map.of()),
+                proxy(MessageArchive.class, Map.of("find", args -> Optional.ofNullable(archived.get(args[0])))),
+                permissions, users, proxy(HostRecords.class, Map.of("findByPhone", args -> List.of())),
                 proxy(org.atstexting.texting.ScheduledTextService.class, Map.of("schedule", args -> {
                     org.atstexting.texting.ScheduleRequest r = (org.atstexting.texting.ScheduleRequest) args[0];
                     scheduled.add(r);
@@ -79,9 +101,8 @@ final class FakeServices {
                             r.text() != null ? org.atstexting.texting.ScheduledText.Kind.TEXT
                                     : org.atstexting.texting.ScheduledText.Kind.BULK, r.sendAt(),
                             org.atstexting.texting.ScheduledText.State.SCHEDULED, "x", null, null, r.sendAt());
-                })));
-        servlet = new TextingApiServlet(services, new InstalledProviders(), new DeliveryFailures(), new InboxTracker(),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+                })), inboxes);
+        servlet = new TextingApiServlet(services, new InstalledProviders());
     }
 
     FakeHttp.Response call(FakeHttp.Request request) throws Exception {

@@ -16,7 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Checks the reference host's logins (HTTP Basic and the form login share it): the
  * password, then the user; failed logins are throttled ({@link LoginThrottle}); form logins
- * get a {@link Sessions} token.
+ * get a {@link Sessions} token. Both are kept in the shared database, so every node agrees.
  */
 @Component(service = HostAuthenticator.class, configurationPid = HttpLoginConfig.PID)
 @Designate(ocd = HttpLoginConfig.class)
@@ -39,14 +39,14 @@ public final class HostAuthenticator {
     private volatile byte[] password;
 
     @Activate
-    public HostAuthenticator(@Reference HostUsers users, HttpLoginConfig config) {
-        this(users, config, Clock.systemUTC());
+    public HostAuthenticator(@Reference HostUsers users, @Reference HostStore store, HttpLoginConfig config) {
+        this(users, store, config, Clock.systemUTC());
     }
 
-    HostAuthenticator(HostUsers users, HttpLoginConfig config, Clock clock) {
+    HostAuthenticator(HostUsers users, HostStore store, HttpLoginConfig config, Clock clock) {
         this.users = users;
-        this.throttle = new LoginThrottle(clock);
-        this.sessions = new Sessions(clock);
+        this.throttle = new LoginThrottle(store, clock);
+        this.sessions = new Sessions(store, clock);
         modified(config);
         if (config.printDemoNotice()) {
             // stdout on purpose: the person who started the demo reads the console, not the log

@@ -18,7 +18,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The reference host's tables in the shared database (schema {@value #SCHEMA}, tables {@code host_*},
- * see {@code /db/host/V1__host_tables.sql}) and the transactions the other components of this bundle
+ * see {@code /db/host/V*.sql}) and the transactions the other components of this bundle
  * run on them. Nothing is cached: every read goes to the database, so what one node writes the next
  * read on any other node sees.
  *
@@ -53,7 +53,8 @@ public final class HostStore {
     public HostStore(TextingDatabase database, boolean seedDemoData) {
         this.database = database;
         try {
-            database.migrate(SCHEMA, List.of(HostStore.class.getResource("/db/host/V1__host_tables.sql")));
+            database.migrate(SCHEMA, List.of(HostStore.class.getResource("/db/host/V1__host_tables.sql"),
+                    HostStore.class.getResource("/db/host/V2__sessions_and_login_failures.sql")));
         } catch (SQLException e) {
             throw new HostStorageException("cannot create the reference host's tables", e);
         }

@@ -12,7 +12,11 @@ import java.util.Optional;
 
 import org.atstexting.texting.host.HostUser;
 import org.atstexting.texting.host.HostUsers;
+import org.atstexting.testsupport.postgres.TestDatabases;
+import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class LoginThrottleTest {
 
@@ -39,7 +43,16 @@ public class LoginThrottleTest {
     private final Hands clock = new Hands();
     private final HostUsers users = id -> "alice".equals(id) ? Optional.of(new HostUser("alice", "Alice", false))
             : Optional.empty();
-    private final HostAuthenticator login = new HostAuthenticator(users, config(), clock);
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+    private HostAuthenticator login;
+
+    @Before
+    public void login() {
+        login = new HostAuthenticator(users,
+                new HostStore(TestDatabases.create(TestDatabases.Kind.H2, temp.getRoot().toPath()), false), config(),
+                clock);
+    }
 
     @Test
     public void afterFiveWrongPasswordsEvenTheRightOneWaitsThenWorks() {

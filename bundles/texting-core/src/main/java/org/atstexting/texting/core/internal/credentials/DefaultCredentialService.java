@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialService;
+import org.atstexting.texting.CredentialTest;
 import org.atstexting.texting.CredentialsInput;
 import org.atstexting.texting.CredentialsView;
 import org.atstexting.texting.TextingException;
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The set-up guide's credential rules in front of the vault: admins keep the system
  * credentials of each provider; users with "Can Text" keep their own once the system
- * credentials exist; a provider username belongs to one owner.
+ * credentials exist; a provider username belongs to one owner. The last test of each set is kept
+ * ({@link CredentialTestLog}) until the set is saved again or removed.
  */
 @Component(service = CredentialService.class, configurationPid = CoreConfiguration.PID)
 public final class DefaultCredentialService implements CredentialService {
@@ -31,14 +33,16 @@ public final class DefaultCredentialService implements CredentialService {
     private final PermissionGuard guard;
     private final CredentialVault vault;
     private final ProviderRegistry providers;
+    private final CredentialTestLog tests;
     private volatile PhoneNumbers phoneNumbers;
 
     @Activate
     public DefaultCredentialService(@Reference TextingPermissions permissions, @Reference CredentialVault vault,
-            @Reference ProviderRegistry providers, CoreConfiguration config) {
+            @Reference ProviderRegistry providers, @Reference CredentialTestLog tests, CoreConfiguration config) {
         this.guard = new PermissionGuard(permissions);
         this.vault = vault;
         this.providers = providers;
+        this.tests = tests;
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 
@@ -71,7 +75,8 @@ public final class DefaultCredentialService implements CredentialService {
 
     @Override
     public boolean removeSystemCredentials(String actingUserId, String provider) throws TextingException {
-        return vault.remove(provider, systemOwner(actingUserId));
+        String owner = systemOwner(actingUserId);
+        return forgetting(provider, owner, vault.remove(provider, owner));
     }
 
     @Override
@@ -96,7 +101,8 @@ public final class DefaultCredentialService implements CredentialService {
 
     @Override
     public boolean removeUserCredentials(String actingUserId, String provider) throws TextingException {
-        return vault.remove(provider, userOwner(actingUserId));
+        String owner = userOwner(actingUserId);
+        return forgetting(provider, owner, vault.remove(provider, owner));
     }
 
     /** The owner of the system credentials (none), once the acting user is found to be an admin. */
@@ -121,6 +127,22 @@ public final class DefaultCredentialService implements CredentialService {
         return vault.all().stream().map(StoredCredential::view).toList();
     }
 
+    @Override
+    public Optional<CredentialTest> lastSystemTest(String actingUserId, String provider) throws TextingException {
+        return tests.last(StoredCredential.id(provider, systemOwner(actingUserId)));
+    }
+
+    @Override
+    public Optional<CredentialTest> lastUserTest(String actingUserId, String provider) throws TextingException {
+        return tests.last(StoredCredential.id(provider, userOwner(actingUserId)));
+    }
+
+    /** A removed set's last test no longer describes anything. */
+    private boolean forgetting(String provider, String ownerUserId, boolean removed) {
+        tests.forget(StoredCredential.id(provider, ownerUserId));
+        return removed;
+    }
+
     // one at a time: the username check and the save must not interleave
     private synchronized CredentialsView save(CredentialsInput input, String ownerUserId) throws TextingException {
         providers.require(input.provider());
@@ -135,7 +157,9 @@ public final class DefaultCredentialService implements CredentialService {
                     + "' already belongs to " + describeOwner(holder.get())
                     + "; each user needs their own username so texts are attributed to who sent them");
         }
-        return vault.save(input.provider(), username, phone, ownerUserId, input.password()).view();
+        CredentialsView saved = vault.save(input.provider(), username, phone, ownerUserId, input.password()).view();
+        tests.forget(StoredCredential.id(input.provider(), ownerUserId)); // it tested the set just replaced
+        return saved;
     }
 
     private static String describeOwner(StoredCredential holder) {
@@ -147,10 +171,11 @@ public final class DefaultCredentialService implements CredentialService {
                 ownerUserId == null ? Reason.NO_SYSTEM_CREDENTIALS : Reason.NO_CREDENTIALS,
                 "No " + (ownerUserId == null ? "system" : "user") + " credentials for " + provider + " to test"));
         Optional<TextingProvider> installed = providers.find(provider);
-        if (installed.isEmpty()) {
-            return new CredentialCheck(CredentialCheck.Outcome.PROVIDER_UNAVAILABLE,
-                    "The " + provider + " provider is not installed");
-        }
-        return installed.get().test(vault.unlock(stored));
+        CredentialCheck check = installed.isEmpty()
+                ? new CredentialCheck(CredentialCheck.Outcome.PROVIDER_UNAVAILABLE,
+                        "The " + provider + " provider is not installed")
+                : installed.get().test(vault.unlock(stored));
+        tests.record(stored.id(), check);
+        return check;
     }
 }

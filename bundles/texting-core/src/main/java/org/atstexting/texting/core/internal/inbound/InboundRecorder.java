@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.OptOutEvent;
@@ -63,15 +64,16 @@ public final class InboundRecorder implements ProviderCallback {
     private final OptOutRegistry optOuts;
     private final KeywordReplies replies;
     private final Clock clock;
-    private final HelpReplyLimiter helpLimiter = new HelpReplyLimiter();
+    private final HelpReplyLimiter helpLimiter;
     private final ProviderConsent consent;
     private volatile CoreConfiguration config;
 
     @Activate
     public InboundRecorder(@Reference CredentialVault vault, @Reference MessageArchive archive,
             @Reference MessageEventPublisher events, @Reference OptOutRegistry optOuts,
-            @Reference SendGate sender, CoreConfiguration config) {
-        this(vault, archive, events, optOuts, sender, config, KeywordReplies.replyThread(), Clock.systemUTC());
+            @Reference SendGate sender, @Reference HelpReplyLimiter helpLimiter, CoreConfiguration config) {
+        this(vault, archive, events, optOuts, sender, helpLimiter, config, KeywordReplies.replyThread(),
+                Clock.systemUTC());
     }
 
     /**
@@ -80,12 +82,13 @@ public final class InboundRecorder implements ProviderCallback {
      *                holds up no webhook and no poll
      */
     public InboundRecorder(CredentialVault vault, MessageArchive archive, MessageEventPublisher events,
-            OptOutRegistry optOuts, SendGate sender, CoreConfiguration config,
+            OptOutRegistry optOuts, SendGate sender, HelpReplyLimiter helpLimiter, CoreConfiguration config,
             Executor replies, Clock clock) {
         this.vault = vault;
         this.archive = archive;
         this.events = events;
         this.optOuts = optOuts;
+        this.helpLimiter = helpLimiter;
         this.config = config;
         this.replies = new KeywordReplies(sender, this::account, replies);
         this.clock = clock;
@@ -215,7 +218,7 @@ public final class InboundRecorder implements ProviderCallback {
     @Override
     public synchronized void statusChanged(String provider, StatusUpdate update) {
         String key = TextMessage.keyOf(provider, update.providerMessageId());
-        ArchiveOutcome outcome = archived(List.of(ArchiveItem.status(key, update.status(), update.failure()))).get(0);
+        ArchiveOutcome outcome = archived(List.of(ArchiveItem.status(key, update.status(), failure(update)))).get(0);
         if (outcome.change() != ArchiveOutcome.Change.STATUS_MOVED) {
             return;
         }
@@ -225,6 +228,18 @@ public final class InboundRecorder implements ProviderCallback {
         if (update.status() == DeliveryStatus.FAILED) {
             events.failed(after, reason);
         }
+    }
+
+    /**
+     * The failure to archive: a provider written before typed failures (SPI 1.3) names only its
+     * words, which are kept as the detail, so the record shows why on every node.
+     */
+    private static DeliveryFailure failure(StatusUpdate update) {
+        if (update.failure() != null || update.status() != DeliveryStatus.FAILED) {
+            return update.failure();
+        }
+        return new DeliveryFailure(DeliveryFailure.Reason.UNKNOWN, null,
+                update.reason() == null || update.reason().isBlank() ? null : update.reason());
     }
 
     @Override

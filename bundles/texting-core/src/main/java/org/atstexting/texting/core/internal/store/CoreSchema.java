@@ -12,7 +12,8 @@ public final class CoreSchema {
     /** The schema name the core's version is recorded under. */
     public static final String NAME = "core";
 
-    private static final List<String> SCRIPTS = List.of("V1__core_tables.sql", "V2__provider_secrets.sql");
+    private static final List<String> SCRIPTS = List.of("V1__core_tables.sql", "V2__provider_secrets.sql",
+            "V3__shared_node_state.sql");
 
     private CoreSchema() {
     }

@@ -110,7 +110,8 @@ public class OutboundArchiverTest {
         OutboundSender sender = new OutboundSender(vault, providers,
                 archiver, publisher, optOuts);
         InboundRecorder recorder = new InboundRecorder(vault, archive, publisher, optOuts,
-                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), config);
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config),
+                TestStores.helpLimiter(store), config);
 
         TextMessage sent = sender.send(vault.find("zipwhip", "alice").orElseThrow(), "alice", "+12065550123", "Hi",
                 DANA);

@@ -14,6 +14,7 @@ import org.atstexting.texting.CredentialsView;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.core.internal.Fixtures;
+import org.atstexting.texting.core.internal.TestStores;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -33,7 +34,9 @@ public class DefaultCredentialServiceTest {
     public void setUp() throws Exception {
         dir = tmp.getRoot().toPath();
         credentials = new DefaultCredentialService(permissions, Fixtures.vault(dir),
-                Fixtures.registry("zipwhip", provider), Fixtures.config(dir.resolve("k.key"), 0));
+                Fixtures.registry("zipwhip", provider),
+                TestStores.testLog(TestStores.core(dir.resolve("core.mv")), java.time.Clock.systemUTC()),
+                Fixtures.config(dir.resolve("k.key"), 0));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.atstexting.texting.Direction;
+import org.atstexting.texting.core.internal.TestStores;
 import org.atstexting.texting.core.internal.Core;
 import org.atstexting.texting.core.internal.Fixtures;
 import org.atstexting.texting.core.internal.HistoryProvider;
@@ -96,7 +97,8 @@ public class InboundRecorderRepliesTest {
         OutboundSender sender = new OutboundSender(core.vault, registry,
                 new OutboundArchiver(core.archive, registry), core.publisher, core.optOuts);
         InboundRecorder recorder = new InboundRecorder(core.vault, core.archive, core.publisher, core.optOuts,
-                new SendGate(core.permissions, core.vault, core.optOuts, sender, core.config), core.config); // its own reply thread, as in the framework
+                new SendGate(core.permissions, core.vault, core.optOuts, sender, core.config),
+                TestStores.helpLimiter(core.store), core.config); // its own reply thread, as in the framework
         try {
             // the STOP comes by webhook; its confirmation goes to a provider that does not answer yet
             Future<?> stop = callers.submit(() -> recorder.received("zipwhip", text(DANA, "STOP")));

@@ -48,7 +48,8 @@ public class InboundRecorderTest {
         OutboundSender sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, registry), publisher,
                 optOuts);
         recorder = new InboundRecorder(vault, archive, publisher, optOuts,
-                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config), config);
+                new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config),
+                TestStores.helpLimiter(store), config);
     }
 
     @Test
@@ -109,6 +110,9 @@ public class InboundRecorderTest {
         assertEquals(List.of(TextingEvents.STATUS_CHANGED, TextingEvents.STATUS_CHANGED, TextingEvents.FAILED),
                 events.stream().map(Event::getTopic).toList());
         assertEquals("carrier rejected", events.get(2).getProperty(TextingEvents.REASON));
+        // a provider without typed failures: its words are archived, so every node's record shows them
+        assertEquals(new org.atstexting.texting.DeliveryFailure(org.atstexting.texting.DeliveryFailure.Reason.UNKNOWN,
+                null, "carrier rejected"), archive.archived.get(0).failure());
     }
 
     @Test
