@@ -61,8 +61,9 @@ final class TextusClient implements Closeable {
         this.maxTexts = config.maxTextsPerPoll();
         this.maxPages = config.maxPagesPerPoll();
         this.optOutSync = Duration.ofMinutes(Math.max(0, config.optOutSyncMinutes()));
-        // a request that timed out may still be stored: the look-up waits its time-outs twice before "not sent"
-        this.sender = new TextusSender(api, clock, inbound::optedOut, Duration.ofSeconds(
+        // a request that timed out may still be stored: the look-up waits its time-outs twice before "not
+        // sent", counted from the core's notBefore, which lies the core's clock slack (2 minutes) before the attempt
+        this.sender = new TextusSender(api, clock, inbound::optedOut, Duration.ofMinutes(2).plusSeconds(
                 2L * (Math.max(0, config.connectTimeoutSeconds()) + Math.max(0, config.responseTimeoutSeconds()))));
     }
 

@@ -30,6 +30,10 @@ final class ZipwhipSendLookUp {
 
     /** How far before a send attempt a message found by the look-up may be dated (clock skew, whole seconds). */
     static final Duration LOOKUP_SKEW = Duration.ofSeconds(5);
+    /** How far before the attempt the core's {@code notBefore} lies (the bulk worker's clock slack). */
+    static final Duration CORE_CLOCK_SLACK = Duration.ofMinutes(2);
+    /** Pages the declared look-up reads at least: more texts may have arrived since than one poll reads. */
+    static final int LOOKUP_PAGES = 100;
     /** After a time-out, the look-up is repeated this often, {@link #lateLookupMillis} apart. */
     static final int LATE_LOOKUPS = 3;
 
@@ -46,8 +50,9 @@ final class ZipwhipSendLookUp {
         this.maxPages = Math.max(1, config.maxPagesPerPoll());
         // a timed-out send may still be stored: look again a response time-out later (at most 5 s)
         this.lateLookupMillis = Math.min(5_000L, Math.max(1, config.responseTimeoutSeconds()) * 1000L);
-        // the send's own wait for a late text: its time-outs, then the late look-ups
-        this.settle = Duration.ofSeconds(Math.max(0, config.connectTimeoutSeconds())
+        // counted from the core's notBefore, which is the attempt less the core's clock slack: that
+        // slack, then the send's own wait for a late text (its time-outs, then the late look-ups)
+        this.settle = CORE_CLOCK_SLACK.plusSeconds(Math.max(0, config.connectTimeoutSeconds())
                 + Math.max(0, config.responseTimeoutSeconds()) + lateSeconds());
     }
 
@@ -114,15 +119,16 @@ final class ZipwhipSendLookUp {
     Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
             throws ProviderException {
         Instant asked = Instant.now();
-        Scan scan = scan(credentials, text, notBefore.truncatedTo(ChronoUnit.SECONDS), true);
+        Scan scan = scan(credentials, text, notBefore.truncatedTo(ChronoUnit.SECONDS), true,
+                Math.max(maxPages, LOOKUP_PAGES));
         if (!scan.matches.isEmpty()) {
             JsonObject m = scan.matches.values().iterator().next();
             return Optional.of(new ProviderReceipt(Long.toString(ZipwhipMessages.id(m)), DeliveryStatus.QUEUED,
                     ZipwhipDates.createdOrRead(m), ZipwhipMessages.text(m, "fingerprint")));
         }
         if (!scan.complete) {
-            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in the newest " + maxPages
-                    + " pages of Zipwhip's message list, which do not reach back to its attempt: whether it went out "
+            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in the newest "
+                    + Math.max(maxPages, LOOKUP_PAGES) + " pages of Zipwhip's message list, which do not reach back to its attempt: whether it went out "
                     + "cannot be told from here");
         }
         if (asked.isBefore(notBefore.plus(settle))) {
@@ -135,20 +141,21 @@ final class ZipwhipSendLookUp {
 
     private Map<Long, JsonObject> matches(ProviderCredentials credentials, OutboundText text, Instant started)
             throws ProviderException {
-        return scan(credentials, text, started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW), false).matches;
+        return scan(credentials, text, started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW), false, maxPages)
+                .matches;
     }
 
     /** What a scan found, and whether it reached a message older than the attempt or the list's end. */
     private record Scan(Map<Long, JsonObject> matches, boolean complete) {
     }
 
-    private Scan scan(ProviderCredentials credentials, OutboundText text, Instant since, boolean unknownDirection)
-            throws ProviderException {
+    private Scan scan(ProviderCredentials credentials, OutboundText text, Instant since, boolean unknownDirection,
+            int pages) throws ProviderException {
         Map<Long, JsonObject> matches = new TreeMap<>();
         boolean older = false;
         boolean end = false;
         int start = 0;
-        for (int page = 0; page < maxPages && !older && !end; page++) {
+        for (int page = 0; page < pages && !older && !end; page++) {
             JsonArray found = list.page(credentials, start, list.pageSize());
             for (JsonElement e : found) {
                 JsonObject m = e.getAsJsonObject();

@@ -80,8 +80,8 @@ public class ZipwhipSentLookupTest extends SandboxTestBase {
     @Test
     public void aListThatDoesNotReachBackToTheAttemptIsCannotTell() throws Exception {
         provider.deactivate();
-        provider = new ZipwhipProvider(config("pageSize", 2, "maxPagesPerPoll", 1), inbound);
-        for (int i = 0; i < 4; i++) {
+        provider = new ZipwhipProvider(config("pageSize", 1, "maxPagesPerPoll", 1), inbound);
+        for (int i = 0; i <= ZipwhipSendLookUp.LOOKUP_PAGES; i++) { // more than the look-up's page budget
             provider.send(ALICE_CREDENTIALS, new OutboundText(DANA, "text " + i));
         }
         ProviderException e = expectFailure(() -> provider.findSent(ALICE_CREDENTIALS, TEXT,
