@@ -7,21 +7,15 @@ import static org.junit.Assert.fail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.atstexting.fake.twilio.FakeCall;
-import org.atstexting.fake.twilio.StandaloneTwilioFake;
 import org.atstexting.texting.spi.OutboundText;
-import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderReceipt;
 import org.atstexting.texting.spi.SentTextLookup;
-import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -29,36 +23,12 @@ import org.junit.Test;
  * (and the fake holds that one text), "not found" comes only after the list was asked to its end
  * and the settle time passed, and a list that lags is "cannot tell yet", never "not sent".
  */
-public class TwilioSentLookupTest {
+public class TwilioSentLookupTest extends FakeTwilioTestBase {
 
-    private static final String SID = "AC00000000000000000000000000000101";
-    private static final String TOKEN = "fake-token-alice";
-    private static final String NUMBER = "+12065550101";
-    private static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
-    private static final String DANA = "+12065550123";
-    private static final ProviderCredentials ALICE = new ProviderCredentials(SID, NUMBER, TOKEN);
     private static final String BODY = "Entrevista mañana 9h — 面接 ✅ {ok} €";
 
-    private StandaloneTwilioFake fake;
-    private TwilioProvider provider;
-
-    @Before
-    public void start() throws Exception {
-        fake = StandaloneTwilioFake.start();
-        fake.addAccount(SID, TOKEN);
-        fake.addMessagingService(SID, SERVICE, "+12065550199");
-    }
-
-    @After
-    public void stop() {
-        provider.deactivate();
-        fake.close();
-    }
-
     private void provider(int settleSeconds, String... services) {
-        Map<String, Object> config = new HashMap<>(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString(),
-                "sentLookupSettleSeconds", settleSeconds, "messagingServices", services, "pageSize", 2));
-        provider = TestProviders.start(config, new TwilioWebhooks());
+        provider(Map.of("sentLookupSettleSeconds", settleSeconds, "messagingServices", services, "pageSize", 2));
     }
 
     private Instant lostSend(String body) {
