@@ -1,6 +1,11 @@
 package org.atstexting.texting.provider.support.webhook;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * What a webhook request is answered with.
@@ -29,5 +34,22 @@ public record WebhookReply(int status, String contentType, String text, String a
 
     public byte[] body() {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes this reply through a servlet response of either generation, e.g.
+     * {@code reply.writeTo(resp::setHeader, resp::setStatus, resp::setContentType, resp::setContentLength, resp.getOutputStream())}:
+     * the Allow header (for a 405), the status, the content type and the body.
+     */
+    public void writeTo(BiConsumer<String, String> header, IntConsumer status, Consumer<String> type,
+            IntConsumer length, OutputStream out) throws IOException {
+        if (allow != null) {
+            header.accept("Allow", allow);
+        }
+        status.accept(this.status);
+        type.accept(contentType);
+        byte[] bytes = body();
+        length.accept(bytes.length);
+        out.write(bytes);
     }
 }

@@ -32,13 +32,7 @@ public abstract class JakartaWebhookServlet extends HttpServlet {
     protected final void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         WebhookReply reply = handler.handle(new WebhookRequest(req.getMethod(), req.getServletPath(),
                 req.getQueryString(), req.getContentType(), req::getParameter, req::getHeader, req.getInputStream()));
-        if (reply.allow() != null) {
-            resp.setHeader("Allow", reply.allow());
-        }
-        resp.setStatus(reply.status());
-        resp.setContentType(reply.contentType());
-        byte[] out = reply.body();
-        resp.setContentLength(out.length);
-        resp.getOutputStream().write(out);
+        reply.writeTo(resp::setHeader, resp::setStatus, resp::setContentType, resp::setContentLength,
+                resp.getOutputStream());
     }
 }
