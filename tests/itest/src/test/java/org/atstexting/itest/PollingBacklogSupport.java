@@ -38,7 +38,7 @@ import org.junit.Test;
 public abstract class PollingBacklogSupport extends TextingTestSupport {
 
     protected static final String CORE_PID = "org.atstexting.texting.core";
-    /** Long waits: thousands of texts go through the archive to the reference host's files. */
+    /** Long waits: thousands of texts go through the archive to the reference host's records. */
     private static final long BACKLOG_TIMEOUT_MS = 240_000;
 
     protected ReferenceHostAdmin host;
@@ -69,19 +69,10 @@ public abstract class PollingBacklogSupport extends TextingTestSupport {
     /** How a bulk recipient whose send was under way ends, once looked up: the provider's own rule. */
     protected abstract void assertResolvedInFlight(BulkRecipient recipient);
 
-    /**
-     * Whether this provider's backlog polling is known to work on the shared database; false
-     * skips the backlog and bulk-in-flight cases (say why where it is overridden).
-     */
-    protected boolean backlogPollingOnTheSharedDatabase() {
-        return true;
-    }
-
     @Before
     public void setUpPollingBacklog() throws Exception {
-        // records of its own: other itests' texts stay out of the way
-        configure("org.atstexting.reference.host", props("dataDirectory", "ats-texting-data-backlog-" + System.nanoTime()),
-                HostRecords.class);
+        // the reference host keeps its records in the shared database (host_* tables), one per framework
+        // run: each test adds records with numbers of its own, so other tests' texts stay out of the way
         polling(1);
         setUpProvider();
         CredentialService credentials = service(CredentialService.class);
@@ -140,7 +131,6 @@ public abstract class PollingBacklogSupport extends TextingTestSupport {
 
     @Test
     public void aBacklogOfFiveThousandAfterAnOutageIsOnItsRecordsCompletelyAndOnce() throws Exception {
-        org.junit.Assume.assumeTrue(backlogPollingOnTheSharedDatabase());
         aFirstTextIsRead("+12065558100");
         List<HostRecord> people = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -173,7 +163,6 @@ public abstract class PollingBacklogSupport extends TextingTestSupport {
 
     @Test
     public void aBulkTextUnderWayIsResolvedWithMoreThanAPageAfterItAndNobodyTextedTwice() throws Exception {
-        org.junit.Assume.assumeTrue(backlogPollingOnTheSharedDatabase());
         aFirstTextIsRead("+12065558300");
         polling(0); // only the bulk job's own look-up reads the account
         RecordRef lou = record("8301", "Lou Candidate", "+12065558301");

@@ -78,21 +78,11 @@ public class TwilioPollingBacklogIT extends PollingBacklogSupport {
         fake.sendThenFail(1);
     }
 
-    /** Twilio's poll reports the sent history: the text whose answer was lost is found there, never resent. */
+    /** Twilio declares the look-up of a sent text: the text whose answer was lost is found, never resent. */
     @Override
     protected void assertResolvedInFlight(BulkRecipient recipient) {
         assertEquals(recipient.reason(), BulkRecipient.State.SENT, recipient.state());
         org.junit.Assert.assertNotNull(recipient.messageKey());
     }
 
-
-    /**
-     * Left out for now: since the core's state moved to the shared database (poll cursors and
-     * leases in SQL), Twilio's polls stop reaching records in this class (the first inbound text
-     * and the 5,000 backlog time out) while the Zipwhip twin passes; not yet investigated.
-     */
-    @Override
-    protected boolean backlogPollingOnTheSharedDatabase() {
-        return false;
-    }
 }

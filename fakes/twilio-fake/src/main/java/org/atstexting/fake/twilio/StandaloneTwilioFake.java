@@ -120,6 +120,11 @@ public final class StandaloneTwilioFake implements TwilioFake, AutoCloseable {
     }
 
     @Override
+    public void listLag(java.time.Duration lag) {
+        engine.listLag(lag);
+    }
+
+    @Override
     public void sendThenFail(int times) {
         engine.sendThenFail(times);
     }

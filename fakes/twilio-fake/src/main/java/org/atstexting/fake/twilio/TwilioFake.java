@@ -110,4 +110,12 @@ public interface TwilioFake {
 
     /** One message by sid, or {@code null}. @since 1.2 */
     FakeMessage message(String sid);
+
+    /**
+     * From now on the message list leaves out messages created less than {@code lag} ago (a
+     * fetch by sid still finds them). Twilio does not promise that a message shows in its list
+     * the moment it is created, so a look-up must not take "not listed" at once as "not sent".
+     * {@link java.time.Duration#ZERO} (the default) lists every message at once. @since 1.3
+     */
+    void listLag(java.time.Duration lag);
 }

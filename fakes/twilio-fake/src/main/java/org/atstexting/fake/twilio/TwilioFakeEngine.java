@@ -48,6 +48,7 @@ public class TwilioFakeEngine implements TwilioFake {
         return t;
     });
     private volatile boolean autoAdvance;
+    private volatile java.time.Duration listLag = java.time.Duration.ZERO;
     private int failStatus;
     private int failCode;
     private int failTimes;
@@ -118,7 +119,9 @@ public class TwilioFakeEngine implements TwilioFake {
             return create(sid, params);
         }
         if (list.matches() && "GET".equals(method)) {
-            return FakeListing.list(messages.all(), sid, FakeForms.firsts(params));
+            Instant listedBefore = Instant.now().minus(listLag);
+            List<FakeMessage> listed = messages.all().stream().filter(m -> listLag.isZero() || !m.created().isAfter(listedBefore)).toList();
+            return FakeListing.list(listed, sid, FakeForms.firsts(params));
         }
         if (one.matches() && "GET".equals(method)) {
             return messages.find(one.group(2)).filter(m -> m.accountSid().equals(sid))
@@ -261,6 +264,11 @@ public class TwilioFakeEngine implements TwilioFake {
     }
 
     @Override
+    public void listLag(java.time.Duration lag) {
+        listLag = lag.isNegative() ? java.time.Duration.ZERO : lag;
+    }
+
+    @Override
     public synchronized void reset() {
         messages.clear();
         calls.clear();
@@ -268,6 +276,7 @@ public class TwilioFakeEngine implements TwilioFake {
         optedOut.clear();
         failTimes = 0;
         sendThenFailTimes = 0;
+        listLag = java.time.Duration.ZERO;
     }
 
     /** Stops the fake's threads (webhooks, statuses). */

@@ -4,7 +4,7 @@
  * tests only; it never reaches Twilio.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.atstexting.fake.twilio;
 
 import org.osgi.annotation.bundle.Export;

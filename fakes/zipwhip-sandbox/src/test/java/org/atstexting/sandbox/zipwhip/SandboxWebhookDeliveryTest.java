@@ -100,6 +100,8 @@ public class SandboxWebhookDeliveryTest {
         assertEquals(reply.id(), body(2).get("id").getAsLong());
         assertEquals("Oui, ça marche 🎉", body(2).get("body").getAsString());
         assertEquals("ptn:/2065550123", body(2).get("address").getAsString());
+        // the log entry is written once the receiver has answered: the third may trail its call
+        await("3 deliveries logged", () -> server.webhookDeliveries().size() == 3);
         assertEquals(List.of("send", "progress", "receive"),
                 server.webhookDeliveries().stream().map(SandboxWebhookDelivery::event).toList());
         assertTrue(server.webhookDeliveries().stream().allMatch(d -> d.status() == 200));

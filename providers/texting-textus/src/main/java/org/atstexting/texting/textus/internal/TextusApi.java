@@ -4,14 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -20,8 +14,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import org.atstexting.texting.provider.support.http.ProviderHttpClients;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
@@ -42,7 +35,6 @@ final class TextusApi implements Closeable {
 
     static final String MEDIA_TYPE = "application/vnd.textus+jsonld";
     private static final ContentType JSON_LD = ContentType.create(MEDIA_TYPE, StandardCharsets.UTF_8);
-    private static final int MAX_CONNECTIONS = 64;
     /** TextUs's answers are pages of at most a few hundred resources; a larger one is not TextUs's. */
     private static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
 
@@ -74,26 +66,10 @@ final class TextusApi implements Closeable {
     TextusApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, TextusRate rate) {
         this.base = base;
         this.rate = rate;
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
-                        .setSocketTimeout(Timeout.ofSeconds(responseTimeoutSeconds))
-                        // a pooled connection idle this long is checked before reuse, so a connection TextUs
-                        // closed meanwhile does not turn a send into a lost answer
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(responseTimeoutSeconds, TimeUnit.SECONDS)
-                        .build())
-                .disableAutomaticRetries() // a send must never be repeated blindly: no idempotency key exists
-                .disableCookieManagement()
-                .disableRedirectHandling() // a redirect would carry the token elsewhere
-                .build();
+        // the checklist's client: pooled, validated after inactivity (a connection TextUs closed meanwhile
+        // does not turn a send into a lost answer), no redirects (one would carry the token elsewhere), and
+        // no automatic retries: a send must never be repeated blindly, no idempotency key exists
+        this.http = ProviderHttpClients.pooled(connectTimeoutSeconds, responseTimeoutSeconds, null);
     }
 
     Reply get(ProviderCredentials credentials, String path, String what) throws ProviderException {

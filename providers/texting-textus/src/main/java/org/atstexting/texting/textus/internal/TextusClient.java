@@ -61,7 +61,10 @@ final class TextusClient implements Closeable {
         this.maxTexts = config.maxTextsPerPoll();
         this.maxPages = config.maxPagesPerPoll();
         this.optOutSync = Duration.ofMinutes(Math.max(0, config.optOutSyncMinutes()));
-        this.sender = new TextusSender(api, clock, inbound::optedOut);
+        // a request that timed out may still be stored: the look-up waits its time-outs twice before "not
+        // sent", counted from the core's notBefore, which lies the core's clock slack (2 minutes) before the attempt
+        this.sender = new TextusSender(api, clock, inbound::optedOut, Duration.ofMinutes(2).plusSeconds(
+                2L * (Math.max(0, config.connectTimeoutSeconds()) + Math.max(0, config.responseTimeoutSeconds()))));
     }
 
     private static String withSlash(String url) {
@@ -80,6 +83,12 @@ final class TextusClient implements Closeable {
         String slug = account();
         inbound.learnAccountNumber(credentials.phoneNumber());
         return sender.send(credentials, slug, text);
+    }
+
+    /** The declared look-up of a sent text, see {@link TextusSender#findSent}. */
+    java.util.Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text,
+            java.time.Instant notBefore) throws ProviderException {
+        return sender.findSent(credentials, account(), text, notBefore);
     }
 
     CredentialCheck test(ProviderCredentials credentials) {

@@ -2,6 +2,8 @@ package org.atstexting.texting.textus.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
+import org.atstexting.texting.spi.SentTextLookup;
 import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +43,7 @@ import org.osgi.service.metatype.annotations.Designate;
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = TextingProvider.PROVIDER_PROPERTY + "=" + TextusProvider.KEY)
 @Designate(ocd = TextusConfiguration.class)
-public final class TextusProvider implements TextingProvider, OptOutMirror {
+public final class TextusProvider implements TextingProvider, OptOutMirror, SentTextLookup {
 
     static final String KEY = "textus";
 
@@ -130,6 +133,16 @@ public final class TextusProvider implements TextingProvider, OptOutMirror {
     @Override
     public InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) throws ProviderException {
         return enabledClient().fetchInbound(credentials, cursor);
+    }
+
+    /**
+     * Declared: the recipient's conversation, read to its end, holds every text the account sent
+     * to it, so "not found" after the settle time means "not sent" (see {@link TextusSender#findSent}).
+     */
+    @Override
+    public Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
+            throws ProviderException {
+        return enabledClient().findSent(credentials, text, notBefore);
     }
 
     @Override

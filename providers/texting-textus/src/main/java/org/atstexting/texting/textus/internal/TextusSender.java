@@ -1,7 +1,10 @@
 package org.atstexting.texting.textus.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -27,6 +30,8 @@ final class TextusSender {
     private static final Logger LOG = Logger.getLogger(TextusSender.class.getName());
     /** How far before the send a stored message may be dated and still be this send (clock skew). */
     private static final long SKEW_SECONDS = 120;
+    /** Pages of one collection the look-up reads at most before it says it cannot tell. */
+    static final int MAX_PAGES = 200;
 
     interface OptOutNews {
         void optedOut(String number, String cause);
@@ -35,9 +40,12 @@ final class TextusSender {
     private final TextusApi api;
     private final Clock clock;
     private final OptOutNews optOuts;
+    /** How long after an attempt "not in the conversation" is not yet "not sent". */
+    private final Duration settle;
 
-    TextusSender(TextusApi api, Clock clock, OptOutNews optOuts) {
+    TextusSender(TextusApi api, Clock clock, OptOutNews optOuts, Duration settle) {
         this.api = api;
+        this.settle = settle;
         this.clock = clock;
         this.optOuts = optOuts;
     }
@@ -102,7 +110,7 @@ final class TextusSender {
         LOG.info(() -> "The answer to a TextUs send was lost (" + why + "); looking it up before anything else");
         Optional<JsonObject> found;
         try {
-            found = findSent(credentials, account, text, started);
+            found = lostSend(credentials, account, text, started);
         } catch (ProviderException e) {
             throw new ProviderException(Kind.OUTCOME_UNKNOWN, "The answer to the text to " + text.to() + " was lost ("
                     + why + ") and it could not be looked up (" + e.getMessage() + "); it may have been sent: "
@@ -120,31 +128,76 @@ final class TextusSender {
                 + ") and it is not in the conversation: it was not sent");
     }
 
-    private Optional<JsonObject> findSent(ProviderCredentials credentials, String account, OutboundText text,
-            Instant started) throws ProviderException {
-        TextusApi.Reply list = api.get(credentials, "/" + TextusPoll.enc(account) + "/conversations?q="
-                + TextusPoll.enc(text.to()), "the look-up of a send");
-        if (!list.ok()) {
-            throw TextusFailures.of(list, credentials, "the look-up of a send");
+    /**
+     * The declared look-up ({@link org.atstexting.texting.spi.SentTextLookup}): the text in the
+     * recipient's conversation, an outgoing message with that body, its latest event from
+     * {@code notBefore} on (a message without a readable date counts). "Not found" must mean
+     * "not sent": every page of the conversations and their messages is read ({@code view.next}
+     * to its end, at most {@value #MAX_PAGES} pages each, beyond that "cannot tell"), and within
+     * the settle time after the attempt (a request that timed out may still be stored) "not found"
+     * is "cannot tell yet". Both are {@link ProviderException}s: the core asks again later.
+     */
+    Optional<ProviderReceipt> findSent(ProviderCredentials credentials, String account, OutboundText text,
+            Instant notBefore) throws ProviderException {
+        Instant asked = clock.instant();
+        Optional<JsonObject> found = search(credentials, account, text, notBefore);
+        if (found.isPresent()) {
+            // found is sent, even if it failed since: its status comes with the polls
+            JsonObject m = found.get();
+            DeliveryStatus status = TextusStatus.of(TextusJson.string(m, "deliveryState"));
+            return Optional.of(new ProviderReceipt(TextusMessages.shortId(TextusJson.string(m, "id")),
+                    status == DeliveryStatus.RECEIVED ? DeliveryStatus.QUEUED : status,
+                    TextusJson.instant(m, "latestEventAt").orElse(notBefore), TextusJson.ref(m, "conversation")));
         }
-        for (JsonObject conversation : TextusPoll.members(list.json())) {
+        if (asked.isBefore(notBefore.plus(settle))) {
+            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in its TextUs conversation "
+                    + "yet, but its attempt was less than " + settle.toSeconds() + " s ago and TextUs may still "
+                    + "store it: ask again later");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<JsonObject> lostSend(ProviderCredentials credentials, String account, OutboundText text,
+            Instant started) throws ProviderException {
+        return search(credentials, account, text, started.minusSeconds(SKEW_SECONDS));
+    }
+
+    private Optional<JsonObject> search(ProviderCredentials credentials, String account, OutboundText text,
+            Instant since) throws ProviderException {
+        String conversations = "/" + TextusPoll.enc(account) + "/conversations?q=" + TextusPoll.enc(text.to());
+        for (JsonObject conversation : all(credentials, conversations)) {
             if (!text.to().equals(TextusJson.string(conversation, "phoneNumber"))) {
                 continue;
             }
             String path = Optional.ofNullable(TextusJson.ref(conversation, "messages"))
                     .orElse(TextusJson.string(conversation, "id") + "/messages");
-            TextusApi.Reply messages = api.get(credentials, path, "the look-up of a send");
-            if (!messages.ok()) {
-                throw TextusFailures.of(messages, credentials, "the look-up of a send");
-            }
-            for (JsonObject m : TextusPoll.members(messages.json())) {
+            for (JsonObject m : all(credentials, path)) {
                 Optional<Instant> at = TextusJson.instant(m, "latestEventAt");
                 if (TextusMessages.outgoing(m) && text.body().equals(TextusJson.string(m, "body"))
-                        && at.map(t -> !t.isBefore(started.minusSeconds(SKEW_SECONDS))).orElse(true)) {
+                        && at.map(t -> !t.isBefore(since)).orElse(true)) {
                     return Optional.of(m);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Every member of a collection, following {@code view.next} to its end. */
+    private List<JsonObject> all(ProviderCredentials credentials, String first) throws ProviderException {
+        List<JsonObject> members = new ArrayList<>();
+        String next = first;
+        for (int page = 0; next != null; page++) {
+            if (page == MAX_PAGES) {
+                throw new ProviderException(Kind.ERROR, "TextUs lists more than " + MAX_PAGES + " pages under " + first
+                        + ", so whether the text went out cannot be told: look in TextUs");
+            }
+            TextusApi.Reply reply = api.get(credentials, next, "the look-up of a send");
+            if (!reply.ok()) {
+                throw TextusFailures.of(reply, credentials, "the look-up of a send");
+            }
+            members.addAll(TextusPoll.members(reply.json()));
+            next = TextusJson.string(TextusJson.object(reply.json(), "view"), "next");
+        }
+        return members;
     }
 }

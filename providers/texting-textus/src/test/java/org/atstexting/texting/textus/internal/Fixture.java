@@ -2,8 +2,6 @@ package org.atstexting.texting.textus.internal;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.atstexting.fake.textus.StandaloneTextusFake;
+import org.atstexting.texting.kit.WebhookLoopback;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.StatusUpdate;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A provider wired to a standalone fake, with the webhook endpoint served by the JDK's HTTP
@@ -56,7 +53,7 @@ final class Fixture implements AutoCloseable {
     }
 
     final StandaloneTextusFake fake;
-    final HttpServer webhook;
+    final WebhookLoopback webhook;
     final TextusInbound inbound;
     final Callback callback = new Callback();
     final TextusProvider provider;
@@ -69,19 +66,8 @@ final class Fixture implements AutoCloseable {
         fake.engine().addUser("other", "olga", "tok-olga");
         inbound = new TextusInbound(dir.resolve("secrets.properties").toFile());
         inbound.setCallback(callback);
-        webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        TextusWebhookExchange exchange = new TextusWebhookExchange(inbound);
-        webhook.createContext(TextusWebhookExchange.PATH, ex -> {
-            try (ex) {
-                TextusWebhookExchange.Answer a = exchange.handle(ex.getRequestMethod(),
-                        ex.getRequestHeaders().getFirst(TextusWebhookExchange.SIGNATURE_HEADER), ex.getRequestBody());
-                byte[] out = a.body();
-                ex.sendResponseHeaders(a.status(), out.length);
-                ex.getResponseBody().write(out);
-            }
-        });
-        webhook.start();
-        callbackBase = "http://127.0.0.1:" + webhook.getAddress().getPort();
+        webhook = WebhookLoopback.serve(TextusWebhookExchange.PATH, new TextusWebhookExchange(inbound));
+        callbackBase = webhook.baseUrl();
         Map<String, Object> values = new HashMap<>();
         values.put("enabled", true);
         values.put("apiBaseUrl", fake.baseUri().toString());
@@ -118,7 +104,7 @@ final class Fixture implements AutoCloseable {
     @Override
     public void close() {
         provider.deactivate();
-        webhook.stop(0);
+        webhook.close();
         fake.close();
     }
 }

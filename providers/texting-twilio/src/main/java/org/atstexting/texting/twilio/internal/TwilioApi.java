@@ -10,21 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.Timeout;
+import org.atstexting.texting.provider.support.http.ProviderHttpClients;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
@@ -43,7 +37,6 @@ import com.google.gson.JsonParser;
  */
 final class TwilioApi implements Closeable {
 
-    private static final int MAX_CONNECTIONS = 64;
 
     /** The HTTP status, the JSON object Twilio answered with, and its Retry-After in seconds (-1: none). */
     record Reply(int status, JsonObject json, long retryAfterSeconds) {
@@ -79,24 +72,11 @@ final class TwilioApi implements Closeable {
      */
     TwilioApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, int maxAttempts, long retryBaseMillis) {
         this.base = base;
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
-                        .setSocketTimeout(Timeout.ofSeconds(responseTimeoutSeconds))
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(responseTimeoutSeconds, TimeUnit.SECONDS)
-                        .build())
-                // only what certainly did nothing is repeated (429, no connection): a send must never be repeated blindly
-                .setRetryStrategy(new TwilioRetryStrategy(maxAttempts, retryBaseMillis))
-                .disableCookieManagement()
-                .disableRedirectHandling() // a redirect would carry the Authorization header elsewhere
-                .build();
+        // the checklist's client: pooled, validated after inactivity, no redirects (one would carry the
+        // Authorization header elsewhere); only what certainly did nothing is repeated (429, no connection):
+        // a send must never be repeated blindly
+        this.http = ProviderHttpClients.pooled(connectTimeoutSeconds, responseTimeoutSeconds,
+                new TwilioRetryStrategy(maxAttempts, retryBaseMillis));
     }
 
     /** GETs a path relative to the API base (a leading {@code /}, as in Twilio's page URIs, is allowed). */

@@ -38,6 +38,7 @@ final class TwilioClient implements Closeable {
     private final TwilioApi api;
     private final TwilioSender sender;
     private final SentHistory history;
+    private final TwilioSentLookup lookup;
     private final int pageSize;
     private final int maxPages;
     private final Clock clock;
@@ -58,6 +59,8 @@ final class TwilioClient implements Closeable {
         SenderChoice senders = new SenderChoice(config.messagingServices());
         this.sender = new TwilioSender(api, senders, callbackBaseUrl, clock);
         this.history = new SentHistory(api, senders, pageSize, config.sentHistoryPages(), clock);
+        this.lookup = new TwilioSentLookup(api, senders, pageSize,
+                java.time.Duration.ofSeconds(Math.max(0, config.sentLookupSettleSeconds())), clock);
     }
 
     private static String withSlash(String url) {
@@ -70,6 +73,12 @@ final class TwilioClient implements Closeable {
 
     ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
         return sender.send(credentials, text);
+    }
+
+    /** The text the account sent to that recipient with that body at or after {@code notBefore}, see {@link TwilioSentLookup}. */
+    java.util.Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text,
+            java.time.Instant notBefore) throws ProviderException {
+        return lookup.findSent(credentials, text, notBefore);
     }
 
     /** One message by its sid ({@code GET Messages/{sid}.json}), or empty when Twilio has none. */

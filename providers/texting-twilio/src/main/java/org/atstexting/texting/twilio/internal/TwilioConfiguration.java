@@ -45,6 +45,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "crash recovery must see.")
     int sentHistoryPages() default 2;
 
+    @AttributeDefinition(name = "Look-up settle time (seconds)",
+            description = "How long after the earliest time the core names for a lost send (its attempt less the "
+                    + "core's clock slack of 2 minutes) a look-up that does not find the text in the message list still "
+                    + "answers 'cannot tell yet' rather than 'not sent'. Twilio does not promise that its list shows a "
+                    + "message the moment it is created, and a request that timed out may still be processed: within "
+                    + "this time the core asks again later instead of sending the text a second time. Keep it above "
+                    + "the 2 minutes of slack.")
+    int sentLookupSettleSeconds() default 180;
+
     @AttributeDefinition(name = "Messaging Services",
             description = "Which Messaging Service sends for which credentials (US A2P 10DLC registration is tied to "
                     + "one). Each entry is '<key>=<MG... sid>', the key being the credentials' phone number (E.164), "

@@ -19,6 +19,7 @@ import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
 import org.atstexting.texting.spi.ProviderSecrets;
+import org.atstexting.texting.spi.SentTextLookup;
 import org.atstexting.texting.spi.TextingProvider;
 import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
 import org.osgi.service.component.annotations.Activate;
@@ -45,7 +46,7 @@ import com.google.gson.JsonObject;
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = TextingProvider.PROVIDER_PROPERTY + "=" + TwilioProvider.KEY)
 @Designate(ocd = TwilioConfiguration.class)
-public final class TwilioProvider implements TextingProvider {
+public final class TwilioProvider implements TextingProvider, SentTextLookup {
 
     static final String KEY = "twilio";
 
@@ -200,5 +201,16 @@ public final class TwilioProvider implements TextingProvider {
     @Override
     public InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) throws ProviderException {
         return enabledClient(credentials).fetchInbound(credentials, cursor);
+    }
+
+    /**
+     * Declared: Twilio's message list, read to its end without a date filter, holds every text
+     * the account created, so "not found" after the settle time means "not sent" (see
+     * {@link TwilioSentLookup}).
+     */
+    @Override
+    public Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
+            throws ProviderException {
+        return enabledClient(credentials).findSent(credentials, text, notBefore);
     }
 }

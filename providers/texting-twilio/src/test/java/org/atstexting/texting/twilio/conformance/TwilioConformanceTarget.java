@@ -1,9 +1,5 @@
 package org.atstexting.texting.twilio.conformance;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -16,17 +12,14 @@ import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.kit.Components;
 import org.atstexting.texting.kit.ConformanceTarget;
+import org.atstexting.texting.kit.WebhookLoopback;
 import org.atstexting.texting.kit.SharedSecrets;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.TextingProvider;
 import org.atstexting.texting.twilio.internal.TwilioProvider;
 import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
-import org.atstexting.texting.twilio.internal.webhook.WebhookAnswer;
-import org.atstexting.texting.twilio.internal.webhook.WebhookCall;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.atstexting.texting.twilio.internal.webhook.TwilioWebhookExchange;
 
 /**
  * The Twilio provider against the Twilio fake, built the way a third party's test would: only
@@ -45,16 +38,14 @@ final class TwilioConformanceTarget implements ConformanceTarget {
 
     private final StandaloneTwilioFake fake;
     private final TwilioWebhooks webhooks = new TwilioWebhooks();
-    private final HttpServer endpoint;
+    private final WebhookLoopback endpoint;
     private final TwilioProvider provider;
 
     TwilioConformanceTarget(ProviderCallback callback) throws Exception {
         fake = StandaloneTwilioFake.start();
         fake.addAccount(SID, TOKEN);
         webhooks.setCallback(callback);
-        endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        endpoint.createContext("/twilio/", this::serve);
-        endpoint.start();
+        endpoint = WebhookLoopback.serve("/twilio/", new TwilioWebhookExchange(webhooks));
         Class<?> configType = Class.forName("org.atstexting.texting.twilio.internal.TwilioConfiguration");
         Object config = Components.configuration(configType, Map.of("enabled", true,
                 "apiBaseUrl", fake.baseUri().toString(), "connectTimeoutSeconds", 1, "responseTimeoutSeconds", 2,
@@ -64,28 +55,7 @@ final class TwilioConformanceTarget implements ConformanceTarget {
     }
 
     private String base() {
-        return "http://127.0.0.1:" + endpoint.getAddress().getPort();
-    }
-
-    /** The webhook servlets' work, on the JDK server: one call in, Twilio's answer out. */
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            WebhookCall.Endpoint which = WebhookCall.Endpoint.of(exchange.getRequestURI().getRawPath());
-            if (which == null) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            WebhookAnswer answer = webhooks.handle(new WebhookCall(which, exchange.getRequestMethod(),
-                            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"),
-                            exchange.getRequestHeaders().getFirst("X-Twilio-Signature"),
-                            WebhookCall.readBody(exchange.getRequestBody())));
-            byte[] out = answer.body();
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            exchange.sendResponseHeaders(answer.status(), out.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
-            }
-        }
+        return endpoint.baseUrl();
     }
 
     @Override
@@ -189,7 +159,7 @@ final class TwilioConformanceTarget implements ConformanceTarget {
     @Override
     public void close() {
         Components.call(provider, "deactivate");
-        endpoint.stop(0);
+        endpoint.close();
         fake.close();
     }
 }

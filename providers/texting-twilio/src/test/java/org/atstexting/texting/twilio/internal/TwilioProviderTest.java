@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.atstexting.fake.twilio.FakeCall;
-import org.atstexting.fake.twilio.StandaloneTwilioFake;
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialCheck.Outcome;
 import org.atstexting.texting.DeliveryStatus;
@@ -25,34 +24,15 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
 /** The provider over real HTTP against the Twilio-shaped fake. */
-public class TwilioProviderTest {
-
-    private static final String SID = "AC00000000000000000000000000000101";
-    private static final String TOKEN = "fake-token-alice";
-    private static final String NUMBER = "+12065550101";
-    private static final String DANA = "+12065550123";
-    private static final ProviderCredentials ALICE = new ProviderCredentials(SID, NUMBER, TOKEN);
-
-    private StandaloneTwilioFake fake;
-    private TwilioProvider provider;
+public class TwilioProviderTest extends FakeTwilioTestBase {
 
     @Before
     public void start() throws Exception {
-        fake = StandaloneTwilioFake.start();
-        fake.addAccount(SID, TOKEN);
-        provider = new TwilioProvider(config(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString(),
-                "retryBaseMillis", 5)), new org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks());
-    }
-
-    @After
-    public void stop() {
-        provider.deactivate();
-        fake.close();
+        provider(Map.of("retryBaseMillis", 5));
     }
 
     /** The Metatype defaults, with some attributes overridden, as SCR would hand them over. */

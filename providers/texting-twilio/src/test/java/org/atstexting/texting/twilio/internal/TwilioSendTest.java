@@ -10,54 +10,20 @@ import java.util.Map;
 
 import org.atstexting.fake.twilio.FakeCall;
 import org.atstexting.fake.twilio.FakeMessage;
-import org.atstexting.fake.twilio.StandaloneTwilioFake;
 import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.MediaItem;
 import org.atstexting.texting.spi.OutboundText;
-import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
-import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /** Sending: the sender setting, MMS, error codes as plain reasons, 21610 as an opt-out; counted at the fake. */
-public class TwilioSendTest {
-
-    private static final String SID = "AC00000000000000000000000000000101";
-    private static final String TOKEN = "fake-token-alice";
-    private static final String NUMBER = "+12065550101";
-    private static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
-    private static final String DANA = "+12065550123";
-    private static final ProviderCredentials ALICE = new ProviderCredentials(SID, NUMBER, TOKEN);
-
-    private StandaloneTwilioFake fake;
-    private TwilioProvider provider;
-
-    @Before
-    public void start() throws Exception {
-        fake = StandaloneTwilioFake.start();
-        fake.addAccount(SID, TOKEN);
-        fake.addMessagingService(SID, SERVICE, "+12065550199");
-    }
-
-    private void provider(Map<String, Object> config) {
-        provider = TestProviders.start(config, new TwilioWebhooks());
-    }
+public class TwilioSendTest extends FakeTwilioTestBase {
 
     private Map<String, Object> base() {
-        return new java.util.HashMap<>(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString()));
-    }
-
-    @After
-    public void stop() {
-        if (provider != null) {
-            provider.deactivate();
-        }
-        fake.close();
+        return settings(Map.of());
     }
 
     @Test

@@ -7,49 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.atstexting.fake.twilio.FakeMessage;
-import org.atstexting.fake.twilio.StandaloneTwilioFake;
 import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.OutboundText;
-import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.SentText;
-import org.atstexting.texting.twilio.internal.webhook.TwilioWebhooks;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /** The sent history in the poll batch: a lost answer is found (never resent), each text once, statuses as they move. */
-public class TwilioSentHistoryTest {
+public class TwilioSentHistoryTest extends FakeTwilioTestBase {
 
-    private static final String SID = "AC00000000000000000000000000000101";
-    private static final String TOKEN = "fake-token-alice";
-    private static final String NUMBER = "+12065550101";
-    private static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
-    private static final String DANA = "+12065550123";
-    private static final ProviderCredentials ALICE = new ProviderCredentials(SID, NUMBER, TOKEN);
-
-    private StandaloneTwilioFake fake;
-    private TwilioProvider provider;
     private String cursor;
 
-    @Before
-    public void start() throws Exception {
-        fake = StandaloneTwilioFake.start();
-        fake.addAccount(SID, TOKEN);
-        fake.addMessagingService(SID, SERVICE, "+12065550199");
-    }
-
-    @After
-    public void stop() {
-        provider.deactivate();
-        fake.close();
-    }
-
     private void provider(String... services) {
-        provider = TestProviders.start(Map.of("enabled", true, "apiBaseUrl", fake.baseUri().toString(),
-                "messagingServices", services), new TwilioWebhooks());
+        provider(Map.of("messagingServices", services));
     }
 
     private InboundBatch poll() throws ProviderException {

@@ -14,15 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -30,8 +24,7 @@ import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import org.atstexting.texting.provider.support.http.ProviderHttpClients;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 
@@ -51,7 +44,6 @@ final class ZipwhipApi implements Closeable {
 
     static final String SEND = "message/send";
 
-    private static final int MAX_CONNECTIONS = 64;
     /** Zipwhip's answers are small; a larger one is not Zipwhip's envelope. */
     private static final int MAX_BODY_CHARS = 4 * 1024 * 1024;
 
@@ -62,26 +54,10 @@ final class ZipwhipApi implements Closeable {
     ZipwhipApi(URI base, int connectTimeoutSeconds, int responseTimeoutSeconds, int maxAttempts, long backoffMillis) {
         this.base = base;
         this.responseTimeoutSeconds = responseTimeoutSeconds;
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(connectTimeoutSeconds))
-                        .setSocketTimeout(Timeout.ofSeconds(responseTimeoutSeconds))
-                        // a pooled connection idle this long is checked before reuse, so a connection the
-                        // server closed meanwhile does not turn a send into an "outcome unknown"
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(responseTimeoutSeconds, TimeUnit.SECONDS)
-                        .build())
-                .setRetryStrategy(new ZipwhipRetryStrategy(maxAttempts, backoffMillis))
-                .disableCookieManagement()
-                .disableRedirectHandling() // a redirect would carry the session key (and a password) elsewhere
-                .build();
+        // the checklist's client (pooled, validated after inactivity, no redirects: one would carry the
+        // session key and a password elsewhere); logins and reads are retried, a send never
+        this.http = ProviderHttpClients.pooled(connectTimeoutSeconds, responseTimeoutSeconds,
+                new ZipwhipRetryStrategy(maxAttempts, backoffMillis));
     }
 
     URI base() {

@@ -18,7 +18,7 @@ import org.atstexting.texting.spi.ProviderReceipt;
 /**
  * Zipwhip's methods for one configuration, as one part per job: {@link ZipwhipSender}
  * sends (with the look-up after a lost answer), {@link ZipwhipPoll} walks the message list,
- * {@link ZipwhipWebhookInstaller} installs webhooks; this class wires them and tests logins.
+ * {@link ZipwhipWebhooks} installs webhooks; this class wires them and tests logins.
  */
 final class ZipwhipClient implements Closeable {
 
@@ -71,6 +71,13 @@ final class ZipwhipClient implements Closeable {
     ProviderReceipt send(ProviderCredentials credentials, OutboundText text) throws ProviderException {
         webhooks.seen(credentials);
         return sender.send(credentials, text);
+    }
+
+    /** The declared look-up of a sent text, see {@link ZipwhipSendLookUp#findSent}. */
+    Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, java.time.Instant notBefore)
+            throws ProviderException {
+        webhooks.seen(credentials);
+        return sender.lookUp().findSent(credentials, text, notBefore);
     }
 
     InboundBatch fetchInbound(ProviderCredentials credentials, String cursorText) throws ProviderException {

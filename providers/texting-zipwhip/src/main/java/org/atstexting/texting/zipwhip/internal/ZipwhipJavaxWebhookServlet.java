@@ -1,12 +1,8 @@
 package org.atstexting.texting.zipwhip.internal;
 
-import java.io.IOException;
-
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
+import org.atstexting.texting.provider.support.webhook.javax.JavaxWebhookServlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,28 +21,12 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.http.whiteboard.servlet.pattern=" + ZipwhipClient.WEBHOOK_PATH,
         "osgi.http.whiteboard.servlet.name=zipwhip-webhook",
         "osgi.http.whiteboard.target=(!(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime))" })
-public class ZipwhipJavaxWebhookServlet extends HttpServlet {
+public class ZipwhipJavaxWebhookServlet extends JavaxWebhookServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ZipwhipWebhookExchange exchange;
-
     @Activate
     public ZipwhipJavaxWebhookServlet(@Reference ZipwhipInbound inbound) {
-        this.exchange = new ZipwhipWebhookExchange(inbound);
-    }
-
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ZipwhipWebhookExchange.Answer answer = exchange.handle(req.getMethod(), req.getInputStream(),
-                req.getParameter("account"), req.getParameter("secret"));
-        if (answer.allow() != null) {
-            resp.setHeader("Allow", answer.allow());
-        }
-        resp.setStatus(answer.status());
-        resp.setContentType("text/plain;charset=UTF-8");
-        byte[] out = answer.body();
-        resp.setContentLength(out.length);
-        resp.getOutputStream().write(out);
+        super(new ZipwhipWebhookExchange(inbound));
     }
 }

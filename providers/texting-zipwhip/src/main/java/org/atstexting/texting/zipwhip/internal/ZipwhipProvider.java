@@ -2,6 +2,8 @@ package org.atstexting.texting.zipwhip.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
+import org.atstexting.texting.spi.SentTextLookup;
 import org.atstexting.texting.spi.TextingProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,7 +36,7 @@ import org.osgi.service.metatype.annotations.Designate;
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = TextingProvider.PROVIDER_PROPERTY + "=" + ZipwhipProvider.KEY)
 @Designate(ocd = ZipwhipConfiguration.class)
-public final class ZipwhipProvider implements TextingProvider {
+public final class ZipwhipProvider implements TextingProvider, SentTextLookup {
 
     static final String KEY = "zipwhip";
 
@@ -150,5 +153,16 @@ public final class ZipwhipProvider implements TextingProvider {
     @Override
     public InboundBatch fetchInbound(ProviderCredentials credentials, String cursor) throws ProviderException {
         return enabledClient().fetchInbound(credentials, cursor);
+    }
+
+    /**
+     * Declared: the account's {@code message/list} holds what it sent, and the look-up says
+     * "not sent" only after reading back past the attempt and after the settle time (see
+     * {@link ZipwhipSendLookUp#findSent}).
+     */
+    @Override
+    public Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
+            throws ProviderException {
+        return enabledClient().findSent(credentials, text, notBefore);
     }
 }

@@ -5,17 +5,13 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.net.ssl.SSLException;
 
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.util.TimeValue;
+import org.atstexting.texting.provider.support.http.BackoffRetryStrategy;
 
 /**
  * HttpClient's own retry mechanism, tuned for Zipwhip: logins and reads are retried on
@@ -33,25 +29,19 @@ import org.apache.hc.core5.util.TimeValue;
  * timeout; waiting it again several times would hang the caller).</li>
  * <li>Retried statuses: 429, 500, 502, 503, 504. A Retry-After longer than
  * {@link #MAX_WAIT_MILLIS} is not waited for: the call fails and says so.</li>
- * <li>Backoff before retry {@code n} (1, 2, ...): {@code base * 2^(n-1)}, capped at
- * {@link #MAX_WAIT_MILLIS}, then "equal jitter": a random value between half and all of it,
- * so clients that failed together do not come back together.</li>
+ * <li>The waits are {@link BackoffRetryStrategy}'s: exponential from the base, capped at
+ * {@link #MAX_WAIT_MILLIS}, with jitter, or Zipwhip's Retry-After.</li>
  * </ul>
  */
-final class ZipwhipRetryStrategy extends DefaultHttpRequestRetryStrategy {
+final class ZipwhipRetryStrategy extends BackoffRetryStrategy {
 
     /** Context attribute: {@link Boolean#TRUE} if this call may be repeated. */
     static final String RETRY_ALLOWED = "org.atstexting.zipwhip.retryAllowed";
 
-    static final long MAX_WAIT_MILLIS = 30_000;
-
-    private final long baseMillis;
-
     ZipwhipRetryStrategy(int maxAttempts, long baseMillis) {
-        super(Math.max(0, maxAttempts - 1), TimeValue.ofMilliseconds(Math.max(0, baseMillis)),
+        super(maxAttempts, baseMillis,
                 List.of(UnknownHostException.class, SSLException.class, SocketTimeoutException.class),
                 List.of(429, 500, 502, 503, 504));
-        this.baseMillis = Math.max(0, baseMillis);
     }
 
     private static boolean allowed(HttpContext context) {
@@ -74,54 +64,12 @@ final class ZipwhipRetryStrategy extends DefaultHttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-        if (!allowed(context) || !super.retryRequest(response, execCount, context)) {
-            return false;
-        }
-        long retryAfter = retryAfterMillis(response);
-        return retryAfter <= MAX_WAIT_MILLIS;
-    }
-
-    @Override
-    public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
-        long retryAfter = retryAfterMillis(response);
-        return retryAfter >= 0 ? TimeValue.ofMilliseconds(retryAfter) : TimeValue.ofMilliseconds(backoff(execCount));
-    }
-
-    @Override
-    public TimeValue getRetryInterval(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-        return TimeValue.ofMilliseconds(backoff(execCount));
+        return allowed(context) && super.retryRequest(response, execCount, context) && waitable(response);
     }
 
     /** Every Zipwhip call is a POST; {@link #RETRY_ALLOWED} has already said this one is safe to repeat. */
     @Override
     protected boolean handleAsIdempotent(HttpRequest request) {
         return true;
-    }
-
-    /** The wait before retry number {@code execCount} (1 after the first failure). */
-    long backoff(int execCount) {
-        long exp = baseMillis << Math.min(20, Math.max(0, execCount - 1));
-        long capped = Math.min(MAX_WAIT_MILLIS, exp);
-        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-    }
-
-    /** Retry-After in milliseconds (delay-seconds form; an HTTP date counts from now), or -1. */
-    static long retryAfterMillis(HttpResponse response) {
-        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-        if (header == null || header.getValue() == null) {
-            return -1;
-        }
-        String value = header.getValue().trim();
-        try {
-            return Math.max(0, Long.parseLong(value)) * 1000;
-        } catch (NumberFormatException e) {
-            try {
-                long at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant().toEpochMilli();
-                return Math.max(0, at - System.currentTimeMillis());
-            } catch (java.time.format.DateTimeParseException notADate) {
-                return -1;
-            }
-        }
     }
 }

@@ -30,6 +30,10 @@ final class ZipwhipSendLookUp {
 
     /** How far before a send attempt a message found by the look-up may be dated (clock skew, whole seconds). */
     static final Duration LOOKUP_SKEW = Duration.ofSeconds(5);
+    /** How far before the attempt the core's {@code notBefore} lies (the bulk worker's clock slack). */
+    static final Duration CORE_CLOCK_SLACK = Duration.ofMinutes(2);
+    /** Pages the declared look-up reads at least: more texts may have arrived since than one poll reads. */
+    static final int LOOKUP_PAGES = 100;
     /** After a time-out, the look-up is repeated this often, {@link #lateLookupMillis} apart. */
     static final int LATE_LOOKUPS = 3;
 
@@ -37,6 +41,8 @@ final class ZipwhipSendLookUp {
     private final ZipwhipMessageList list;
     private final int maxPages;
     private final long lateLookupMillis;
+    /** How long after an attempt "not in the list" is not yet "not sent" (see {@link #findSent}). */
+    private final Duration settle;
 
     ZipwhipSendLookUp(ZipwhipConfiguration config, ZipwhipMessages messages, ZipwhipMessageList list) {
         this.messages = messages;
@@ -44,6 +50,10 @@ final class ZipwhipSendLookUp {
         this.maxPages = Math.max(1, config.maxPagesPerPoll());
         // a timed-out send may still be stored: look again a response time-out later (at most 5 s)
         this.lateLookupMillis = Math.min(5_000L, Math.max(1, config.responseTimeoutSeconds()) * 1000L);
+        // counted from the core's notBefore, which is the attempt less the core's clock slack: that
+        // slack, then the send's own wait for a late text (its time-outs, then the late look-ups)
+        this.settle = CORE_CLOCK_SLACK.plusSeconds(Math.max(0, config.connectTimeoutSeconds())
+                + Math.max(0, config.responseTimeoutSeconds()) + lateSeconds());
     }
 
     /** How long the late look-ups wait in all, in seconds (for the message that gives up). */
@@ -95,13 +105,57 @@ final class ZipwhipSendLookUp {
         }
     }
 
+    /**
+     * The declared look-up ({@link org.atstexting.texting.spi.SentTextLookup}): the account's
+     * text to that number with that body, created from {@code notBefore} on. "Not found" must
+     * mean "not sent", so it is said only when nothing was left out: a message whose direction
+     * nothing tells ({@link ZipwhipMessages.Direction#UNKNOWN}: the addresses may be empty) or
+     * whose date does not read counts as a match; the scan must reach a message older than
+     * {@code notBefore} or the end of the list within the page budget; and the attempt must be
+     * longer ago than the settle time (a timed-out send may still be stored for a while, the
+     * reason for {@link #lookUpLate}). Otherwise it is a {@link ProviderException}: the core asks
+     * again later and sends nothing meanwhile. Nothing is claimed: asking twice finds the same text.
+     */
+    Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
+            throws ProviderException {
+        Instant asked = Instant.now();
+        Scan scan = scan(credentials, text, notBefore.truncatedTo(ChronoUnit.SECONDS), true,
+                Math.max(maxPages, LOOKUP_PAGES));
+        if (!scan.matches.isEmpty()) {
+            JsonObject m = scan.matches.values().iterator().next();
+            return Optional.of(new ProviderReceipt(Long.toString(ZipwhipMessages.id(m)), DeliveryStatus.QUEUED,
+                    ZipwhipDates.createdOrRead(m), ZipwhipMessages.text(m, "fingerprint")));
+        }
+        if (!scan.complete) {
+            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in the newest "
+                    + Math.max(maxPages, LOOKUP_PAGES) + " pages of Zipwhip's message list, which do not reach back to its attempt: whether it went out "
+                    + "cannot be told from here");
+        }
+        if (asked.isBefore(notBefore.plus(settle))) {
+            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in Zipwhip's message list "
+                    + "yet, but its attempt was less than " + settle.toSeconds() + " s ago and Zipwhip may still "
+                    + "store it: ask again later");
+        }
+        return Optional.empty();
+    }
+
     private Map<Long, JsonObject> matches(ProviderCredentials credentials, OutboundText text, Instant started)
             throws ProviderException {
-        Instant since = started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW);
+        return scan(credentials, text, started.truncatedTo(ChronoUnit.SECONDS).minus(LOOKUP_SKEW), false, maxPages)
+                .matches;
+    }
+
+    /** What a scan found, and whether it reached a message older than the attempt or the list's end. */
+    private record Scan(Map<Long, JsonObject> matches, boolean complete) {
+    }
+
+    private Scan scan(ProviderCredentials credentials, OutboundText text, Instant since, boolean unknownDirection,
+            int pages) throws ProviderException {
         Map<Long, JsonObject> matches = new TreeMap<>();
         boolean older = false;
+        boolean end = false;
         int start = 0;
-        for (int page = 0; page < maxPages && !older; page++) {
+        for (int page = 0; page < pages && !older && !end; page++) {
             JsonArray found = list.page(credentials, start, list.pageSize());
             for (JsonElement e : found) {
                 JsonObject m = e.getAsJsonObject();
@@ -110,17 +164,17 @@ final class ZipwhipSendLookUp {
                     older = true;
                     continue;
                 }
-                if (messages.outbound(m, credentials.phoneNumber())
-                        && messages.counterpart(m).map(text.to()::equals).orElse(false)
+                ZipwhipMessages.Direction direction = messages.direction(m, credentials.phoneNumber());
+                boolean ours = direction == ZipwhipMessages.Direction.OUTBOUND
+                        || (unknownDirection && direction == ZipwhipMessages.Direction.UNKNOWN);
+                if (ours && messages.counterpart(m).map(text.to()::equals).orElse(false)
                         && text.body().equals(ZipwhipMessages.text(m, "body"))) {
                     matches.put(ZipwhipMessages.id(m), m);
                 }
             }
-            if (found.size() < list.pageSize()) {
-                break;
-            }
+            end = found.size() < list.pageSize();
             start += list.pageSize() - 1;
         }
-        return matches;
+        return new Scan(matches, older || end);
     }
 }

@@ -1,15 +1,11 @@
 package org.atstexting.texting.zipwhip.internal;
 
-import java.io.IOException;
-
+import org.atstexting.texting.provider.support.webhook.jakarta.JakartaWebhookServlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Zipwhip's webhook endpoint on a Jakarta Http Whiteboard (OSGi R8, Servlet 5+; e.g. Felix
@@ -24,28 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + ZipwhipClient.WEBHOOK_PATH,
         "osgi.http.whiteboard.servlet.name=zipwhip-webhook" })
-public class ZipwhipWebhookServlet extends HttpServlet {
+public class ZipwhipWebhookServlet extends JakartaWebhookServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ZipwhipWebhookExchange exchange;
-
     @Activate
     public ZipwhipWebhookServlet(@Reference ZipwhipInbound inbound) {
-        this.exchange = new ZipwhipWebhookExchange(inbound);
-    }
-
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ZipwhipWebhookExchange.Answer answer = exchange.handle(req.getMethod(), req.getInputStream(),
-                req.getParameter("account"), req.getParameter("secret"));
-        if (answer.allow() != null) {
-            resp.setHeader("Allow", answer.allow());
-        }
-        resp.setStatus(answer.status());
-        resp.setContentType("text/plain;charset=UTF-8");
-        byte[] out = answer.body();
-        resp.setContentLength(out.length);
-        resp.getOutputStream().write(out);
+        super(new ZipwhipWebhookExchange(inbound));
     }
 }

@@ -3,9 +3,17 @@ package org.atstexting.texting.zipwhip.internal;
 import static org.junit.Assert.fail;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.atstexting.sandbox.zipwhip.StandaloneSandboxServer;
+import org.atstexting.texting.kit.WebhookLoopback;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.junit.After;
@@ -29,6 +37,7 @@ abstract class SandboxTestBase {
     RecordingCallback callback = new RecordingCallback();
     ZipwhipProvider provider;
     File secretsFile;
+    private final List<WebhookLoopback> webhookServers = new ArrayList<>();
 
     @Before
     public void startSandbox() throws Exception {
@@ -45,7 +54,29 @@ abstract class SandboxTestBase {
         if (provider != null) {
             provider.deactivate();
         }
+        webhookServers.forEach(WebhookLoopback::close);
         sandbox.close();
+    }
+
+    /** The webhook endpoint (the servlets' handler over this test's inbound) on a loopback server of its own. */
+    WebhookLoopback newWebhookServer() throws IOException {
+        WebhookLoopback server = WebhookLoopback.serve(ZipwhipClient.WEBHOOK_PATH,
+                request -> new ZipwhipWebhookExchange(inbound).handle(request));
+        webhookServers.add(server);
+        return server;
+    }
+
+    /** The provider installs its webhooks at {@code server} from now on. */
+    void useWebhook(WebhookLoopback server) {
+        provider.modified(config("callbackBaseUrl", server.baseUrl() + "/"));
+    }
+
+    /** POSTs a JSON body as Zipwhip does; the HTTP status. */
+    static int post(String url, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** Enabled, pointed at the sandbox, 1 s timeouts, 3 attempts 50 ms apart, no rate limit; plus overrides. */

@@ -3,12 +3,7 @@ package org.atstexting.texting.zipwhip.internal;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-
-import org.atstexting.texting.spi.ProviderSecrets;
+import org.atstexting.texting.kit.SharedSecrets;
 import org.junit.Test;
 
 /**
@@ -17,47 +12,9 @@ import org.junit.Test;
  */
 public class SharedWebhookSecretsTest {
 
-    /** Stands in for the core's table: one map seen by both "nodes". */
-    private static final class SharedTable implements ProviderSecrets {
-        final Map<String, String> rows = new TreeMap<>();
-
-        @Override
-        public synchronized void put(String provider, String name, String value) {
-            rows.put(provider + "/" + name, value);
-        }
-
-        @Override
-        public synchronized Optional<String> get(String provider, String name) {
-            return Optional.ofNullable(rows.get(provider + "/" + name));
-        }
-
-        @Override
-        public synchronized Map<String, String> list(String provider, String prefix) {
-            Map<String, String> out = new TreeMap<>();
-            rows.forEach((k, v) -> {
-                if (k.startsWith(provider + "/" + prefix)) {
-                    out.put(k.substring(provider.length() + 1), v);
-                }
-            });
-            return out;
-        }
-
-        @Override
-        public synchronized boolean remove(String provider, String name) {
-            return rows.remove(provider + "/" + name) != null;
-        }
-
-        @Override
-        public synchronized int removeAll(String provider, String prefix) {
-            Set<String> gone = list(provider, prefix).keySet();
-            gone.forEach(n -> rows.remove(provider + "/" + n));
-            return gone.size();
-        }
-    }
-
     @Test
     public void aSecretInstalledByOneNodeIsVerifiedByTheOtherAndRevokedForBoth() {
-        SharedTable table = new SharedTable();
+        SharedSecrets table = new SharedSecrets();
         WebhookSecrets a = new ZipwhipInbound(table).secrets();
         WebhookSecrets b = new ZipwhipInbound(table).secrets();
         String secret = WebhookSecrets.newSecret();
@@ -65,7 +22,7 @@ public class SharedWebhookSecretsTest {
 
         assertTrue("node B verifies what node A installed", b.verify("2065550101", secret));
         assertFalse(b.verify("2065550101", WebhookSecrets.newSecret()));
-        assertTrue("only the hash is kept", table.rows.values().stream().noneMatch(v -> v.contains(secret)));
+        assertTrue("only the hash is kept", table.values().stream().noneMatch(v -> v.contains(secret)));
 
         a.removeAll();
         assertFalse("revoked on node B too", b.verify("2065550101", secret));

@@ -1,14 +1,11 @@
 package org.atstexting.texting.zipwhip.internal;
 
 import java.io.File;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import org.atstexting.sandbox.zipwhip.SandboxMessage;
 import org.atstexting.sandbox.zipwhip.SandboxWebhook;
@@ -18,12 +15,10 @@ import org.atstexting.sandbox.zipwhip.ZipwhipSandbox.Fault;
 import org.atstexting.texting.DeliveryFailure;
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.kit.ConformanceTarget;
+import org.atstexting.texting.kit.WebhookLoopback;
 import org.atstexting.texting.spi.ProviderCallback;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.TextingProvider;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The Zipwhip provider against the sandbox, with its webhook endpoint (the real
@@ -40,7 +35,7 @@ final class ZipwhipConformanceTarget implements ConformanceTarget {
     private static final int PAGES = 2;
 
     private final StandaloneSandboxServer sandbox;
-    private final HttpServer webhook;
+    private final WebhookLoopback webhook;
     private final ZipwhipInbound inbound;
     private final ZipwhipProvider provider;
 
@@ -50,9 +45,7 @@ final class ZipwhipConformanceTarget implements ConformanceTarget {
         inbound = new ZipwhipInbound(new File(dir, "zipwhip-webhooks.properties"));
         inbound.setCallback(callback);
         ZipwhipWebhookExchange exchange = new ZipwhipWebhookExchange(inbound);
-        webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        webhook.createContext(ZipwhipClient.WEBHOOK_PATH, ex -> serve(exchange, ex));
-        webhook.start();
+        webhook = WebhookLoopback.serve(ZipwhipClient.WEBHOOK_PATH, exchange);
         // polling only until a push is asked for: texts delivered for a poll must not arrive by webhook
         provider = new ZipwhipProvider(config(""), inbound);
     }
@@ -61,15 +54,6 @@ final class ZipwhipConformanceTarget implements ConformanceTarget {
         return Configs.of("enabled", true, "apiBaseUrl", sandbox.baseUri().toString(), "connectTimeoutSeconds", 1,
                 "responseTimeoutSeconds", 1, "maxAttempts", 3, "backoffMillis", 50, "sendRatePerSecond", 0,
                 "pageSize", PAGE_SIZE, "maxPagesPerPoll", PAGES, "callbackBaseUrl", callbackBaseUrl);
-    }
-
-    private static void serve(ZipwhipWebhookExchange exchange, HttpExchange ex) throws java.io.IOException {
-        try (ex) {
-            Map<String, String> q = ZipwhipHook.params(ex.getRequestURI().getRawQuery());
-            ZipwhipWebhookExchange.Answer a = exchange.handle(ex.getRequestMethod(), ex.getRequestBody(),
-                    q.get("account"), q.get("secret"));
-            ex.sendResponseHeaders(a.status(), -1);
-        }
     }
 
     @Override
@@ -147,7 +131,7 @@ final class ZipwhipConformanceTarget implements ConformanceTarget {
     @Override
     public int push(String body, boolean genuine) throws Exception {
         // webhooks on: the provider installs its webhook with the session; a poll starts one
-        provider.modified(config("http://127.0.0.1:" + webhook.getAddress().getPort()));
+        provider.modified(config(webhook.baseUrl()));
         provider.fetchInbound(CREDENTIALS, null);
         provider.awaitBackground();
         SandboxWebhook installed = sandbox.webhooks(ALICE).stream().filter(w -> "receive".equals(w.event()))
@@ -178,7 +162,7 @@ final class ZipwhipConformanceTarget implements ConformanceTarget {
     @Override
     public void close() {
         provider.deactivate();
-        webhook.stop(0);
+        webhook.close();
         sandbox.close();
     }
 }

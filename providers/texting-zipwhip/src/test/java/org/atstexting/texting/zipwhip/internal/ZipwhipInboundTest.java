@@ -5,24 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.atstexting.sandbox.zipwhip.SandboxMessage;
 import org.atstexting.sandbox.zipwhip.SandboxWebhook;
 import org.atstexting.sandbox.zipwhip.ZipwhipSandbox.Fault;
 import org.atstexting.texting.DeliveryStatus;
+import org.atstexting.texting.kit.WebhookLoopback;
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.OutboundText;
@@ -30,22 +20,11 @@ import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
 import org.atstexting.texting.spi.ProviderReceipt;
 import org.atstexting.texting.spi.StatusUpdate;
-import org.junit.After;
 import org.junit.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 public class ZipwhipInboundTest extends SandboxTestBase {
 
-    private HttpServer webhookServer;
-
-    @After
-    public void stopWebhookServer() {
-        if (webhookServer != null) {
-            webhookServer.stop(0);
-        }
-    }
+    private WebhookLoopback webhookServer;
 
     // ------------------------------------------------------------------ polling
 
@@ -303,42 +282,15 @@ public class ZipwhipInboundTest extends SandboxTestBase {
 
     /** Serves the webhook as the servlet does (same outcomes), on a JDK server, and points the provider at it. */
     private void useWebhook() throws IOException {
-        webhookServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        webhookServer.createContext(ZipwhipClient.WEBHOOK_PATH, this::serveWebhook);
-        webhookServer.start();
-        provider.modified(config("callbackBaseUrl", webhookBase() + "/"));
+        webhookServer = newWebhookServer();
+        useWebhook(webhookServer);
     }
 
     private String webhookBase() {
-        return "http://127.0.0.1:" + webhookServer.getAddress().getPort();
+        return webhookServer.baseUrl();
     }
 
-    private void serveWebhook(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> q = query(exchange.getRequestURI().toString());
-            ZipwhipInbound.Outcome outcome = inbound.onWebhook(q.get("account"), q.get("secret"), body);
-            exchange.sendResponseHeaders(outcome.httpStatus, -1);
-        }
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> q = new HashMap<>();
-        String raw = URI.create(url).getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return q;
-    }
-
-    private static int post(String url, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private static java.util.Map<String, String> query(String url) {
+        return ZipwhipHook.params(java.net.URI.create(url).getRawQuery());
     }
 }

@@ -4,34 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.atstexting.sandbox.zipwhip.SandboxWebhook;
+import org.atstexting.texting.kit.WebhookLoopback;
 import org.atstexting.texting.spi.ProviderCredentials;
-import org.junit.After;
 import org.junit.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** Webhooks kept as they should be: checked, installed again, stale ones deleted, secrets per account. */
 public class ZipwhipWebhooksTest extends SandboxTestBase {
@@ -39,13 +23,6 @@ public class ZipwhipWebhooksTest extends SandboxTestBase {
     private static final String BOB = "2065550102";
     private static final ProviderCredentials BOB_CREDENTIALS = new ProviderCredentials(BOB, "+12065550102",
             "sandbox-bob");
-
-    private final List<HttpServer> servers = new ArrayList<>();
-
-    @After
-    public void stopWebhookServers() {
-        servers.forEach(s -> s.stop(0));
-    }
 
     @Test
     public void aRefusedProgressEventKeepsTheReceiveWebhookWorking() throws Exception {
@@ -102,13 +79,13 @@ public class ZipwhipWebhooksTest extends SandboxTestBase {
         useWebhook(newWebhookServer());
         provider.fetchInbound(ALICE_CREDENTIALS, null);
         provider.awaitBackground();
-        HttpServer moved = newWebhookServer();
+        WebhookLoopback moved = newWebhookServer();
         useWebhook(moved);
         provider.fetchInbound(ALICE_CREDENTIALS, null);
         provider.awaitBackground();
         List<SandboxWebhook> hooks = sandbox.webhooks(ALICE);
         assertEquals(List.of("receive", "progress"), events());
-        assertTrue(hooks.toString(), hooks.stream().allMatch(h -> h.url().startsWith(base(moved) + "/zipwhip/")));
+        assertTrue(hooks.toString(), hooks.stream().allMatch(h -> h.url().startsWith(moved.baseUrl() + "/zipwhip/")));
         assertEquals(2, sandbox.calls("webhook/delete").size());
     }
 
@@ -168,51 +145,6 @@ public class ZipwhipWebhooksTest extends SandboxTestBase {
     private static String replyJson(long id, String from, String to) {
         return "{\"id\":" + id + ",\"type\":\"MO\",\"sourceAddress\":\"" + from + "\",\"destAddress\":\"" + to
                 + "\",\"address\":\"ptn:/" + from + "\",\"body\":\"forged?\",\"dateCreated\":\"2026-01-01T10:00:00Z\"}";
-    }
-
-    private HttpServer newWebhookServer() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(ZipwhipClient.WEBHOOK_PATH, this::serveWebhook);
-        server.start();
-        servers.add(server);
-        return server;
-    }
-
-    private void useWebhook(HttpServer server) {
-        provider.modified(config("callbackBaseUrl", base(server) + "/"));
-    }
-
-    private static String base(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private void serveWebhook(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> q = query(exchange.getRequestURI().toString());
-            ZipwhipInbound.Outcome outcome = inbound.onWebhook(q.get("account"), q.get("secret"), body);
-            exchange.sendResponseHeaders(outcome.httpStatus, -1);
-        }
-    }
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> q = new HashMap<>();
-        String raw = URI.create(url).getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return q;
-    }
-
-    private static int post(String url, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
     }
 
     /** A clock the test moves. */

@@ -1,15 +1,11 @@
 package org.atstexting.texting.twilio.internal.webhook;
 
-import java.io.IOException;
-
+import org.atstexting.texting.provider.support.webhook.jakarta.JakartaWebhookServlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Twilio's webhooks on a Jakarta Http Whiteboard (OSGi R8, Servlet 5+), at
@@ -22,34 +18,12 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.servlet.pattern=/twilio/inbound",
         "osgi.http.whiteboard.servlet.pattern=/twilio/status",
         "osgi.http.whiteboard.servlet.name=twilio-webhook" })
-public class TwilioWebhookServlet extends HttpServlet {
+public class TwilioWebhookServlet extends JakartaWebhookServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient TwilioWebhooks webhooks;
-
     @Activate
     public TwilioWebhookServlet(@Reference TwilioWebhooks webhooks) {
-        this.webhooks = webhooks;
-    }
-
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        WebhookCall.Endpoint endpoint = WebhookCall.Endpoint.of(req.getServletPath());
-        if (endpoint == null) {
-            resp.sendError(404);
-            return;
-        }
-        // the raw body and the raw query: getParameter() would mix them and decode the query
-        WebhookAnswer answer = webhooks.handle(new WebhookCall(endpoint, req.getMethod(), req.getQueryString(),
-                req.getContentType(), req.getHeader("X-Twilio-Signature"), WebhookCall.readBody(req.getInputStream())));
-        if (answer.allow() != null) {
-            resp.setHeader("Allow", answer.allow());
-        }
-        resp.setStatus(answer.status());
-        resp.setContentType(answer.contentType());
-        byte[] out = answer.body();
-        resp.setContentLength(out.length);
-        resp.getOutputStream().write(out);
+        super(new TwilioWebhookExchange(webhooks));
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.atstexting.texting.provider.support.webhook.WebhookBodies;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -49,10 +51,7 @@ public record WebhookCall(Endpoint endpoint, String method, String rawQuery, Str
 
     /** Reads a body of at most {@link #MAX_BODY_BYTES}; {@code null} when it is larger. */
     public static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length > MAX_BODY_BYTES ? null : bytes;
-        }
+        return WebhookBodies.readAtMost(in, MAX_BODY_BYTES);
     }
 
     boolean json() {
