@@ -14,14 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.atstexting.sandbox.zipwhip.StandaloneSandboxServer;
 import org.atstexting.testsupport.postgres.TestDatabases;
 import org.atstexting.texting.jdbc.TextingDatabase;
@@ -32,7 +25,6 @@ import org.atstexting.texting.TextingService;
 import org.atstexting.texting.host.HostRecords;
 import org.atstexting.texting.spi.TextingProvider;
 
-import com.google.gson.JsonParser;
 
 /**
  * Sends per second through the texting service and the Zipwhip provider against the
@@ -56,7 +48,7 @@ import com.google.gson.JsonParser;
  */
 public final class SendBenchmark {
 
-    private static final String BODY = "Hi Dana, are you free Tuesday at 10?";
+    static final String BODY = "Hi Dana, are you free Tuesday at 10?";
     private static final String TO = "+12065550123";
     private static final int WARM_UP_ROUNDS = 3;
     /**
@@ -89,7 +81,7 @@ public final class SendBenchmark {
         System.setProperty("user.home", dir.getAbsolutePath()); // the credential key file goes here
 
         try (StandaloneSandboxServer sandbox = StandaloneSandboxServer.start();
-                CloseableHttpClient raw = rawClient(threads)) {
+                CloseableHttpClient raw = RawZipwhipSend.client(threads)) {
             List<String> accounts = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 String account = "20655502" + String.format("%02d", i);
@@ -104,14 +96,14 @@ public final class SendBenchmark {
             // longer; a round that still compiles would count a compiler thread's CPU against it
             for (int w = 0; w < WARM_UP_ROUNDS; w++) {
                 run(threads, 5, i -> sendPathTask(texting, i), sandbox, awaitArchived);
-                run(threads, 5, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox, () -> { });
+                run(threads, 5, i -> RawZipwhipSend.task(raw, sandbox, accounts.get(i), "pw-" + i), sandbox, () -> { });
             }
 
             long pathSends = 0, rawSends = 0;
             double pathSeconds = 0, rawSeconds = 0;
             for (int r = 1; r <= rounds; r++) {
                 Result path = run(threads, seconds, i -> sendPathTask(texting, i), sandbox, awaitArchived);
-                Result direct = run(threads, seconds, i -> rawTask(raw, sandbox, accounts.get(i), "pw-" + i), sandbox,
+                Result direct = run(threads, seconds, i -> RawZipwhipSend.task(raw, sandbox, accounts.get(i), "pw-" + i), sandbox,
                         () -> { });
                 System.out.printf("round %d: send path %.0f sends/s (%.0f us CPU each), raw %.0f sends/s (%.0f us CPU"
                         + " each)%n", r, path.perSecond(), path.cpuMicrosPerSend(), direct.perSecond(),
@@ -149,17 +141,7 @@ public final class SendBenchmark {
         Object registry = Components.create(Components.core("ProviderRegistry"));
         Object events = Components.create(Components.core("MessageEventPublisher"));
 
-        MessageArchive archive;
-        if (Boolean.getBoolean("bench.noArchive")) {
-            archive = Components.permissive(MessageArchive.class);
-        } else {
-            // the shared database's store outranks the local file whenever the database is there
-            Object archiveStore = Components.create("org.atstexting.texting.archive.internal.SqlArchiveStore",
-                    database);
-            archive = (MessageArchive) Components.create(
-                    "org.atstexting.texting.archive.internal.RecordMessageArchive", archiveStore);
-            Components.call(archive, "bindRecords", records);
-        }
+        MessageArchive archive = archive(database, records);
 
         Object zipwhipConfig = Components.config("org.atstexting.texting.zipwhip.internal.ZipwhipConfiguration",
                 Map.of("enabled", true, "apiBaseUrl", sandbox.baseUri().toString(), "sendRatePerSecond", 0));
@@ -190,19 +172,17 @@ public final class SendBenchmark {
                 permissions, archive, records, gate, sender);
     }
 
-    private static CloseableHttpClient rawClient(int threads) {
-        // the provider's own settings: pooled, 64 connections, the same timeouts
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(64).setMaxConnPerRoute(64)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(10)).setSocketTimeout(Timeout.ofSeconds(45))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(45)).build())
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .build();
+    /** The archive on the shared database, as the runtime has it; none with {@code -Dbench.noArchive}. */
+    private static MessageArchive archive(TextingDatabase database, HostRecords records) throws Exception {
+        if (Boolean.getBoolean("bench.noArchive")) {
+            return Components.permissive(MessageArchive.class);
+        }
+        // the shared database's store outranks the local file whenever the database is there
+        Object archiveStore = Components.create("org.atstexting.texting.archive.internal.SqlArchiveStore", database);
+        MessageArchive archive = (MessageArchive) Components.create(
+                "org.atstexting.texting.archive.internal.RecordMessageArchive", archiveStore);
+        Components.call(archive, "bindRecords", records);
+        return archive;
     }
 
     interface Task {
@@ -232,25 +212,6 @@ public final class SendBenchmark {
             return () -> provider.send(c, new org.atstexting.texting.spi.OutboundText(recipient(), BODY));
         }
         return () -> texting.send(SendRequest.toNumber("user" + i, recipient(), BODY));
-    }
-
-    /** Logs in once (as the provider does), then posts message/send with the session, reading each answer. */
-    private static Task rawTask(CloseableHttpClient http, StandaloneSandboxServer sandbox, String account,
-            String password) throws Exception {
-        String session = http.execute(ClassicRequestBuilder.post(sandbox.baseUri().resolve("user/login"))
-                .addParameter("username", account).addParameter("password", password).build(),
-                response -> JsonParser.parseString(EntityUtils.toString(response.getEntity())).getAsJsonObject()
-                        .get("response").getAsString());
-        return () -> http.execute(ClassicRequestBuilder.post(sandbox.baseUri().resolve("message/send"))
-                .addParameter("session", session).addParameter("contacts", recipient()).addParameter("body", BODY).build(),
-                response -> {
-                    String body = EntityUtils.toString(response.getEntity());
-                    if (response.getCode() != 200 || !JsonParser.parseString(body).getAsJsonObject()
-                            .get("success").getAsBoolean()) {
-                        throw new IllegalStateException("raw send failed: " + body);
-                    }
-                    return body;
-                });
     }
 
     record Result(long sends, double seconds, double cpuSeconds) {

@@ -72,6 +72,15 @@ public final class BulkRestartBenchmark {
 
     private int run() throws Exception {
         long started = System.nanoTime();
+        String job = startJob();
+        int eligible = RECORDS - OPTED_OUT;
+        killHalfway(eligible);
+        restartUntilDone(job);
+        return report(eligible, started);
+    }
+
+    /** Configures the demo as an admin would, adds the records and opt-outs, starts the job; its id. */
+    private String startJob() throws Exception {
         node.start();
         node.configure("org.atstexting.zipwhip", Map.of("enabled", "true", "apiBaseUrl", sandbox.baseUri().toString(),
                 "sendRatePerSecond", "0"));
@@ -101,10 +110,14 @@ public final class BulkRestartBenchmark {
             throw new IllegalStateException("no job id in: " + startedJob);
         }
         String job = m.group(1);
-        int eligible = RECORDS - OPTED_OUT;
-        System.out.println("bulk job " + job + ": " + refs.size() + " recipients, " + eligible + " eligible, "
-                + rate + " sends/s");
+        System.out.println("bulk job " + job + ": " + refs.size() + " recipients, " + (RECORDS - OPTED_OUT)
+                + " eligible, " + rate + " sends/s");
+        return job;
 
+    }
+
+    /** Waits until half the eligible recipients were texted, then kills the demo (SIGKILL). */
+    private void killHalfway(int eligible) throws Exception {
         int half = eligible / 2;
         long t0 = System.nanoTime();
         while (bulkTexts() < half) {
@@ -119,7 +132,10 @@ public final class BulkRestartBenchmark {
         double firstRate = beforeKill / ((System.nanoTime() - t0) / 1e9);
         System.out.printf("killed the demo (SIGKILL) after %d texts (%d when it was dead), %.0f texts/s%n",
                 beforeKill, atKill, firstRate);
+    }
 
+    /** Starts the demo again and waits until the job is done. */
+    private void restartUntilDone(String job) throws Exception {
         node.start();
         String state;
         long deadline = System.nanoTime() + 15L * 60 * 1_000_000_000L;
@@ -131,7 +147,10 @@ public final class BulkRestartBenchmark {
             }
         } while (!state.contains("[DONE]"));
         System.out.println("after the restart: " + state.strip());
+    }
 
+    /** Counts what the sandbox received per recipient; 0 when everyone eligible got exactly one text. */
+    private int report(int eligible, long started) {
         Map<String, Integer> texts = new HashMap<>();
         for (SandboxMessage message : sandbox.sent()) {
             if (message.body().equals(BODY)) {

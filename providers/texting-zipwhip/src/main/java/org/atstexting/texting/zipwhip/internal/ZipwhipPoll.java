@@ -99,7 +99,10 @@ final class ZipwhipPoll {
 
     /**
      * Walks up from the cursor (or from the oldest sent message whose status is still followed,
-     * if that is lower) within the page budget; see the class comment.
+     * if that is lower) within the page budget; see the class comment. Longer than 50 lines on
+     * purpose: the first page, the trimming of old statuses and the page loop share the budget,
+     * the start position and the lowest id still needed; apart, they would pass all three back
+     * and forth.
      */
     private Walk walkUp(ProviderCredentials credentials, PollCursor cursor) throws ProviderException {
         int size = list.pageSize();
