@@ -30,21 +30,13 @@ public final class TestStores {
 
     /** The shared HELP reply limiter on a store's database (what every node of that database consults). */
     public static org.atstexting.texting.core.internal.inbound.HelpReplyLimiter helpLimiter(CoreStore store) {
-        try {
-            return new org.atstexting.texting.core.internal.inbound.HelpReplyLimiter(store.database());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new org.atstexting.texting.core.internal.inbound.HelpReplyLimiter(store);
     }
 
     /** The shared log of credential tests on a store's database. */
     public static org.atstexting.texting.core.internal.credentials.CredentialTestLog testLog(CoreStore store,
             java.time.Clock clock) {
-        try {
-            return new org.atstexting.texting.core.internal.credentials.CredentialTestLog(store.database(), clock);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new org.atstexting.texting.core.internal.credentials.CredentialTestLog(store, clock);
     }
 
     public static CoreStore on(Path file, TextingDatabase database) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.atstexting.texting.CredentialCheck;
 import org.atstexting.texting.CredentialTest;
-import org.atstexting.texting.core.internal.store.CoreSchema;
+import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.StoreException;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -32,12 +32,13 @@ public final class CredentialTestLog {
     private final Clock clock;
 
     @Activate
-    public CredentialTestLog(@Reference TextingDatabase database) throws SQLException {
-        this(database, Clock.systemUTC());
+    public CredentialTestLog(@Reference CoreStore store) {
+        this(store, Clock.systemUTC());
     }
 
-    public CredentialTestLog(TextingDatabase database, Clock clock) throws SQLException {
-        CoreSchema.migrate(database); // the table is the core's; whichever component starts first creates it
+    public CredentialTestLog(CoreStore store, Clock clock) {
+        // the core's store has brought the core's tables up to date before it is offered
+        TextingDatabase database = store.database();
         this.database = Objects.requireNonNull(database);
         this.clock = clock;
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.atstexting.texting.core.internal.store.CoreSchema;
+import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.StoreException;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -34,9 +34,9 @@ public final class HelpReplyLimiter {
     private final TextingDatabase database;
 
     @Activate
-    public HelpReplyLimiter(@Reference TextingDatabase database) throws SQLException {
-        CoreSchema.migrate(database); // the table is the core's; whichever component starts first creates it
-        this.database = Objects.requireNonNull(database);
+    public HelpReplyLimiter(@Reference CoreStore store) {
+        // the core's store has brought the core's tables up to date before it is offered
+        this.database = Objects.requireNonNull(store.database());
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import org.atstexting.texting.InboxEntry;
 import org.atstexting.texting.InboxService;
-import org.atstexting.texting.core.internal.store.CoreSchema;
+import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.StoreException;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -31,12 +31,13 @@ public final class InboxStore {
     private final int maxPerUser;
 
     @Activate
-    public InboxStore(@Reference TextingDatabase database) throws SQLException {
-        this(database, InboxService.MAX_PER_USER);
+    public InboxStore(@Reference CoreStore store) {
+        this(store, InboxService.MAX_PER_USER);
     }
 
-    InboxStore(TextingDatabase database, int maxPerUser) throws SQLException {
-        CoreSchema.migrate(database); // the table is the core's; whichever component starts first creates it
+    InboxStore(CoreStore store, int maxPerUser) {
+        // the core's store has brought the core's tables up to date before it is offered
+        TextingDatabase database = store.database();
         this.database = Objects.requireNonNull(database);
         this.maxPerUser = maxPerUser;
     }

@@ -18,6 +18,7 @@ import org.atstexting.texting.InboxEntry;
 import org.atstexting.texting.TextingEvents;
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingPermissions;
+import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.jdbc.TextingDatabase;
 import org.junit.Before;
 import org.junit.Rule;
@@ -59,8 +60,8 @@ public class InboxAcrossNodesTest {
     @Before
     public void twoNodes() throws Exception {
         databases = TestDatabases.nodes(kind, tmp.newFolder("db").toPath(), 2);
-        InboxStore storeA = new InboxStore(databases.get(0));
-        InboxStore storeB = new InboxStore(databases.get(1));
+        InboxStore storeA = new InboxStore(new CoreStore(databases.get(0)));
+        InboxStore storeB = new InboxStore(new CoreStore(databases.get(1)));
         feedA = new InboxFeed(storeA, clock);
         feedB = new InboxFeed(storeB, clock);
         inboxA = new DefaultInboxService(new Viewers(), storeA, clock);
@@ -98,8 +99,8 @@ public class InboxAcrossNodesTest {
 
     @Test
     public void eachInboxKeepsTheNewestEntriesWhicheverNodeAddsThem() throws Exception {
-        InboxStore smallA = new InboxStore(databases.get(0), 3);
-        InboxStore smallB = new InboxStore(databases.get(1), 3);
+        InboxStore smallA = new InboxStore(new CoreStore(databases.get(0)), 3);
+        InboxStore smallB = new InboxStore(new CoreStore(databases.get(1)), 3);
         for (int i = 1; i <= 5; i++) {
             (i % 2 == 0 ? smallA : smallB).add("alice", "zipwhip:r" + i, clock.instant());
         }
@@ -126,7 +127,7 @@ public class InboxAcrossNodesTest {
         } catch (TextingException e) {
             assertEquals(TextingException.Reason.NOT_PERMITTED, e.reason());
         }
-        assertTrue("the refused read changed nothing", new InboxStore(databases.get(1)).entries("carol").get(0).unread());
+        assertTrue("the refused read changed nothing", new InboxStore(new CoreStore(databases.get(1))).entries("carol").get(0).unread());
     }
 
     private int rows(String user) throws Exception {
