@@ -233,6 +233,9 @@ public final class SendBenchmark {
     private static Result run(int threads, int seconds, TaskFactory factory, StandaloneSandboxServer sandbox,
             Settle settle) throws Exception {
         sandbox.reset(); // frees what the last round stored; sessions go too (both sides log in again)
+        // the garbage of the last round (the sandbox's stored texts among it) is collected before this
+        // one starts, so neither side pays for the other's: alternating rounds would otherwise hand it on
+        System.gc();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             tasks.add(factory.forThread(i));

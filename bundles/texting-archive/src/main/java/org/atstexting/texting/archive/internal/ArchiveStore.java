@@ -37,9 +37,10 @@ public interface ArchiveStore {
 
     /**
      * A change a page is about to make: a text the store has never seen ({@code previous} is
-     * {@code null}) or a status move from {@code previous}.
+     * {@code null}), written in {@code place}, or a status move from {@code previous} (where
+     * the text is stays as it was: {@code place} is not used).
      */
-    record Claim(String key, ArchiveEntry entry, DeliveryStatus previous) {
+    record Claim(String key, ArchiveEntry entry, DeliveryStatus previous, Place place) {
     }
 
     /** The texts with those keys that the store has; absent keys are unknown. */
@@ -70,8 +71,8 @@ public interface ArchiveStore {
         /**
          * Records a page's changes before the host hears of them, so that of several nodes that
          * read the same news (a webhook delivered twice, a poll and a webhook) exactly one makes
-         * each change: new texts are stored as pending, status moves only from the status the
-         * page read. Another node's claim of the same text waits until this page commits, then
+         * each change: new texts are stored where the page expects them to end up (pending when
+         * the host is away), status moves only from the status the page read. Another node's claim of the same text waits until this page commits, then
          * finds it made.
          *
          * @return the keys another writer changed first: for those nothing was written

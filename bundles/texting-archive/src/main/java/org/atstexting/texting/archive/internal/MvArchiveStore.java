@@ -124,6 +124,11 @@ public final class MvArchiveStore implements ArchiveStore {
 
         @Override
         public Set<String> claim(List<Claim> claims) {
+            for (Claim claim : claims) {
+                if (claim.previous() == null) { // a new text is written where the page expects it; moves wait for commit
+                    maps.get(claim.place()).put(claim.key(), GSON.toJson(claim.entry()));
+                }
+            }
             return Set.of();
         }
 
@@ -132,6 +137,12 @@ public final class MvArchiveStore implements ArchiveStore {
             for (Move move : moves) {
                 if (move.from() != null && move.from() != move.to()) {
                     maps.get(move.from()).remove(move.key());
+                } else if (move.from() == null) { // a new text its claim put elsewhere than it ended up
+                    maps.forEach((place, texts) -> {
+                        if (place != move.to()) {
+                            texts.remove(move.key());
+                        }
+                    });
                 }
                 maps.get(move.to()).put(move.key(), GSON.toJson(move.entry()));
             }

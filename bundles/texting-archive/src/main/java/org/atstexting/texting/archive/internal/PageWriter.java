@@ -67,6 +67,11 @@ final class PageWriter {
         private TextMessage message;
         private List<RecordRef> records;
         private boolean changed;
+        /** A new text: where its claim writes it ({@link #expect}), and with which records. */
+        private Place claimed = Place.PENDING;
+        private List<RecordRef> claimedRecords = List.of();
+        /** Its records are the host's answer to "which records", so the hand-over need not ask again. */
+        private boolean targeted;
 
         private Work(String key, TextMessage message, RecordRef origin, List<RecordRef> records, Place from) {
             this.key = key;
@@ -96,7 +101,13 @@ final class PageWriter {
         }
 
         ArchiveStore.Claim claim() {
-            return new ArchiveStore.Claim(key, ArchiveEntry.of(message, origin, records), previous);
+            claimedRecords = records;
+            return new ArchiveStore.Claim(key, ArchiveEntry.of(message, origin, records), previous, claimed);
+        }
+
+        /** A new text the host took as its claim expected: the claim already wrote it where it is. */
+        boolean settledByClaim(Place place) {
+            return from == null && place == claimed && records.equals(claimedRecords);
         }
     }
 
@@ -130,6 +141,7 @@ final class PageWriter {
             states.add(w == null ? null : w.message);
         }
         List<Work> changed = work.values().stream().filter(w -> w.changed).toList();
+        expect(changed);
         Set<String> lost = changed.isEmpty() ? Set.of() : page.claim(changed.stream().map(Work::claim).toList());
         settle(page, changed.stream().filter(w -> !lost.contains(w.key)).toList());
         return outcomes(page, items, changes, states, work, lost);
@@ -156,6 +168,35 @@ final class PageWriter {
     }
 
     /**
+     * Where each new text should end up: on the records the host names for it (unmatched when
+     * none), or pending while the host is away. Its claim writes it there, so when the host then
+     * takes it as expected (nearly always) the page writes each new text once. The claim still
+     * comes before the hand-over: a node whose claim loses never hands a text to the host, whose
+     * copy would otherwise take a status older than the winner's.
+     */
+    private void expect(List<Work> changed) {
+        HostRecords records = host;
+        if (records == null) {
+            return;
+        }
+        for (Work w : changed) {
+            if (w.from != null) {
+                continue;
+            }
+            try {
+                w.records = targets(records, w.message, w.origin);
+                w.targeted = true;
+                w.claimed = w.records.isEmpty() ? Place.UNMATCHED : Place.ATTACHED;
+            } catch (RuntimeException e) {
+                // the host failing to answer is the host being away: the hand-over says so and the text waits
+                w.records = List.of();
+                w.targeted = false;
+                w.claimed = Place.PENDING;
+            }
+        }
+    }
+
+    /**
      * Hands the texts to the host and commits where they ended up; texts kept as unmatched
      * stay so (an admin assigns them). Returns whether the host took them.
      */
@@ -174,7 +215,13 @@ final class PageWriter {
         }
         boolean delivered = toHost.isEmpty() || deliver(toHost);
         for (Work w : toHost) {
-            moves.add(w.to(!delivered ? Place.PENDING : w.records.isEmpty() ? Place.UNMATCHED : Place.ATTACHED));
+            if (!delivered && w.from == null) {
+                w.records = List.of(); // a waiting text is matched again when the host is back
+            }
+            Place place = !delivered ? Place.PENDING : w.records.isEmpty() ? Place.UNMATCHED : Place.ATTACHED;
+            if (!w.settledByClaim(place)) {
+                moves.add(w.to(place));
+            }
         }
         page.commit(moves);
         return delivered;
@@ -190,7 +237,8 @@ final class PageWriter {
             List<Attachment> attachments = new ArrayList<>(texts.size());
             List<Work> owners = new ArrayList<>(texts.size());
             for (Work w : texts) {
-                for (RecordRef ref : w.records.isEmpty() ? targets(records, w.message, w.origin) : w.records) {
+                for (RecordRef ref : w.targeted || !w.records.isEmpty() ? w.records
+                        : targets(records, w.message, w.origin)) {
                     attachments.add(new Attachment(ref, w.message));
                     owners.add(w);
                 }

@@ -185,7 +185,7 @@ public final class SqlArchiveStore implements ArchiveStore {
         Set<String> lost = new HashSet<>();
         List<Claim> fresh = claims.stream().filter(cl -> cl.previous() == null).sorted(KEY_ORDER).toList();
         int[] inserted = batch(c, ArchiveRows.INSERT, fresh, (s, cl) -> ArchiveRows.bindRow(s, cl.key(), cl.entry(),
-                Place.PENDING));
+                cl.place()));
         for (int i = 0; i < fresh.size(); i++) {
             if (inserted[i] == 0) {
                 lost.add(fresh.get(i).key());

@@ -167,14 +167,15 @@ public class SqlArchiveStoreTest {
     }
 
     /**
-     * A page is one transaction: when the database fails after the page's claim (here: where the
-     * texts ended up cannot be written), nothing of the page stays, so the text is new, and
+     * A page is one transaction: when the database fails after the page's claim wrote the text
+     * (here: its status event cannot be written), nothing of the page stays, so the text is new, and
      * announced, when it comes again. With the claim committed on its own the text stayed behind
      * as pending, and coming again it was "unchanged": its news was never announced.
      */
     @Test
     public void aPageTheDatabaseFailsLeavesNothingAndItsTextIsNewWhenItComesAgain() throws Exception {
-        FailingSettle db = new FailingSettle(TestDatabases.database(dataSource));
+        FailingStatement db = new FailingStatement(TestDatabases.database(dataSource),
+                "INSERT INTO archive_status_event");
         RecordMessageArchive archive = new RecordMessageArchive(new SqlArchiveStore(db));
         archive.bindRecords(host);
         nodes.add(archive);
@@ -196,22 +197,111 @@ public class SqlArchiveStoreTest {
         assertEquals("the host has it once", 1, host.on(DANA).size());
     }
 
-    /** The shared database, except that while {@code failing} no text's place can be written. */
-    private static final class FailingSettle implements TextingDatabase {
-        private final TextingDatabase db;
-        volatile boolean failing;
+    /**
+     * A new text is written where it ends up by its claim: when the host takes it on the records
+     * it named, the page updates no text (it used to write each text twice, pending, then
+     * attached). Only a text the host did not take as expected is written again.
+     */
+    @Test
+    public void aNewTextTheHostTakesAsExpectedIsWrittenOnce() throws Exception {
+        FailingStatement db = new FailingStatement(TestDatabases.database(dataSource), "UPDATE archive_text");
+        SqlArchiveStore store = new SqlArchiveStore(db);
+        RecordMessageArchive archive = new RecordMessageArchive(store);
+        archive.bindRecords(host);
+        nodes.add(archive);
+        List<ArchiveItem> page = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            page.add(ArchiveItem.text(new TextMessage("zipwhip", "once" + i, Direction.INBOUND, "+12065550123",
+                    "+12065550101", "Yes " + i, Instant.now(), "alice", DeliveryStatus.RECEIVED), null));
+        }
+        List<ArchiveOutcome> outcomes = await(archive.archive(page));
+        assertTrue(outcomes.stream().allMatch(o -> o.change() == Change.NEW && o.records().size() == 2));
+        assertEquals("no text written twice", 0, db.prepared.get());
+        assertEquals(20, host.on(DANA).size());
+        ArchiveStore.Stored stored = store.find("zipwhip:once7").orElseThrow();
+        assertEquals(ArchiveStore.Place.ATTACHED, stored.place());
+        assertEquals(java.util.Set.of(DANA, GUS), java.util.Set.copyOf(stored.entry().recordRefs()));
+    }
 
-        FailingSettle(TextingDatabase db) {
+    /** The host named a record but refused it at the hand-over (deleted meanwhile): the text is unmatched. */
+    @Test
+    public void aRecordTheHostNamedButRefusedLeavesTheTextUnmatched() throws Exception {
+        RecordMessageArchiveTest.FakeHost deleting = new RecordMessageArchiveTest.FakeHost() {
+            @Override
+            public synchronized boolean attach(RecordRef ref, TextMessage message) {
+                super.attach(ref, message);
+                return false; // the record went between the look-up and the attach
+            }
+        };
+        deleting.add(DANA, "+12065550123");
+        RecordMessageArchive archive = node(deleting);
+        TextMessage reply = new TextMessage("zipwhip", "gone1", Direction.INBOUND, "+12065550123", "+12065550101",
+                "Yes", Instant.now(), "alice", DeliveryStatus.RECEIVED);
+        assertEquals(List.of(), await(archive.archive(List.of(ArchiveItem.text(reply, null)))).get(0).records());
+        assertEquals(List.of("zipwhip:gone1"), archive.unmatched().stream().map(TextMessage::key).toList());
+    }
+
+    /**
+     * The host answered which records, then failed at the hand-over: the text waits as pending
+     * with no records (the claim had written it as attached), and goes on both records once the
+     * host is back.
+     */
+    @Test
+    public void aHostFailingAtTheHandOverLeavesTheTextPendingUntilItIsBack() throws Exception {
+        RecordMessageArchiveTest.FakeHost flaky = new RecordMessageArchiveTest.FakeHost() {
+            private boolean attachFails = true;
+
+            @Override
+            public synchronized List<Boolean> attachAll(List<org.atstexting.texting.host.Attachment> attachments) {
+                if (attachFails) {
+                    attachFails = false;
+                    throw new IllegalStateException("host database down");
+                }
+                return super.attachAll(attachments);
+            }
+        };
+        flaky.add(DANA, "+12065550123").add(GUS, "+12065550123");
+        SqlArchiveStore store = new SqlArchiveStore(TestDatabases.database(dataSource));
+        RecordMessageArchive archive = new RecordMessageArchive(store);
+        archive.bindRecords(flaky);
+        nodes.add(archive);
+        TextMessage reply = new TextMessage("zipwhip", "later1", Direction.INBOUND, "+12065550123", "+12065550101",
+                "Yes", Instant.now(), "alice", DeliveryStatus.RECEIVED);
+        await(archive.archive(List.of(ArchiveItem.text(reply, null))));
+        ArchiveStore.Stored waiting = store.find("zipwhip:later1").orElseThrow();
+        assertEquals(ArchiveStore.Place.PENDING, waiting.place());
+        assertEquals(List.of(), waiting.entry().recordRefs());
+        assertEquals(0, flaky.on(DANA).size());
+        archive.deliverPending();
+        assertEquals(ArchiveStore.Place.ATTACHED, store.find("zipwhip:later1").orElseThrow().place());
+        assertEquals(1, flaky.on(DANA).size());
+        assertEquals(1, flaky.on(GUS).size());
+    }
+
+    /**
+     * The shared database, except that while {@code failing} no statement starting with
+     * {@code refused} can be prepared in a transaction; counts the statements that start so.
+     */
+    private static final class FailingStatement implements TextingDatabase {
+        private final TextingDatabase db;
+        private final String refused;
+        volatile boolean failing;
+        final java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
+
+        FailingStatement(TextingDatabase db, String refused) {
             this.db = db;
+            this.refused = refused;
         }
 
         @Override
         public <T> T inTransaction(org.atstexting.texting.jdbc.SqlWork<T> work) throws java.sql.SQLException {
             return db.inTransaction(c -> work.run((java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
                     getClass().getClassLoader(), new Class<?>[] { java.sql.Connection.class }, (proxy, m, args) -> {
-                        if (failing && m.getName().equals("prepareStatement")
-                                && ((String) args[0]).startsWith("UPDATE archive_text SET place")) {
-                            throw new java.sql.SQLException("connection lost", "08006");
+                        if (m.getName().equals("prepareStatement") && ((String) args[0]).startsWith(refused)) {
+                            prepared.incrementAndGet();
+                            if (failing) {
+                                throw new java.sql.SQLException("connection lost", "08006");
+                            }
                         }
                         try {
                             return m.invoke(c, args);
