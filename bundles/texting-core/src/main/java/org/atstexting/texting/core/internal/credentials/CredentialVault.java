@@ -89,6 +89,39 @@ public final class CredentialVault {
         return many(CredentialRows.SELECT + " ORDER BY id");
     }
 
+    /**
+     * What a send needs to know before it goes, read in one statement: the sender's credential
+     * sets (for {@code provider}, or all when it is {@code null}) and whether the recipient's
+     * number opted out. One round trip to the shared database per send instead of two, and the
+     * opt-out is still read from the database each time, so a STOP any node committed refuses
+     * this send. {@link SendReadiness#optedOut()} is {@code null} when the user has no set: no
+     * row carried the answer, and the caller asks the opt-outs itself.
+     */
+    public SendReadiness readiness(String ownerUserId, String provider, String number) {
+        String sql = "SELECT " + CredentialRows.COLUMNS
+                + ", (SELECT opted_out FROM core_opt_out WHERE number = ?) AS recipient_opted_out FROM core_credential "
+                + (provider == null ? "WHERE owner_user_id = ? ORDER BY id" : "WHERE id = ?");
+        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, number);
+            select.setString(2, provider == null ? ownerUserId : StoredCredential.id(provider, ownerUserId));
+            List<StoredCredential> found = new ArrayList<>(1);
+            Boolean optedOut = null;
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(CredentialRows.read(row));
+                    optedOut = row.getBoolean("recipient_opted_out"); // no state row reads as false: never opted out
+                }
+            }
+            return new SendReadiness(List.copyOf(found), optedOut);
+        } catch (SQLException e) {
+            throw new StoreException("reading the credentials of " + ownerUserId, e);
+        }
+    }
+
+    /** A sender's credential sets and whether the recipient opted out ({@code null}: not read, no set). */
+    public record SendReadiness(List<StoredCredential> credentials, Boolean optedOut) {
+    }
+
     /** A user's own credential sets, one per provider. */
     public List<StoredCredential> ownedBy(String ownerUserId) {
         return many(CredentialRows.SELECT + " WHERE owner_user_id = ? ORDER BY id", ownerUserId);

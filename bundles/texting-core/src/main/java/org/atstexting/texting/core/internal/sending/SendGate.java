@@ -81,8 +81,13 @@ public final class SendGate {
         requireCanText(userId);
         String checkedBody = checkBody(body);
         String number = toE164(to);
-        optOuts.requireNotOptedOut(number);
-        return new Clearance(credentialsFor(userId, provider), userId, number, checkedBody);
+        CredentialVault.SendReadiness readiness = vault.readiness(userId, provider, number);
+        if (readiness.optedOut() == null) {
+            optOuts.requireNotOptedOut(number); // no credentials to read it with; refused for them next
+        } else if (readiness.optedOut()) {
+            throw optOuts.refusal(number);
+        }
+        return new Clearance(pick(readiness.credentials(), userId, provider), userId, number, checkedBody);
     }
 
     /**
@@ -151,11 +156,17 @@ public final class SendGate {
 
     /** The user's own credentials for the provider, or for their only provider when none is named. */
     StoredCredential credentialsFor(String user, String provider) throws TextingException {
+        return pick(provider != null ? vault.find(provider, user).stream().toList() : vault.ownedBy(user), user,
+                provider);
+    }
+
+    /** Of a user's sets ({@code own}: the named provider's, or all), the one to send with. */
+    private static StoredCredential pick(List<StoredCredential> own, String user, String provider)
+            throws TextingException {
         if (provider != null) {
-            return vault.find(provider, user).orElseThrow(() -> new TextingException(Reason.NO_CREDENTIALS,
+            return own.stream().findFirst().orElseThrow(() -> new TextingException(Reason.NO_CREDENTIALS,
                     "User '" + user + "' has no " + provider + " credentials; add them under User Settings > Texting"));
         }
-        List<StoredCredential> own = vault.ownedBy(user);
         if (own.size() == 1) {
             return own.get(0);
         }

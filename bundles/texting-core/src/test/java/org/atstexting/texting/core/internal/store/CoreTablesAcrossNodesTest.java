@@ -50,6 +50,8 @@ public class CoreTablesAcrossNodesTest {
     private final Kind kind;
     private Core nodeA;
     private Core nodeB;
+    /** A third node's pool on the same database, for the test that counts a node's statements. */
+    private TextingDatabase thirdNode;
 
     public CoreTablesAcrossNodesTest(Kind kind) {
         this.kind = kind;
@@ -57,7 +59,8 @@ public class CoreTablesAcrossNodesTest {
 
     @Before
     public void twoNodes() throws Exception {
-        List<TextingDatabase> databases = TestDatabases.nodes(kind, tmp.newFolder("db").toPath(), 2);
+        List<TextingDatabase> databases = TestDatabases.nodes(kind, tmp.newFolder("db").toPath(), 3);
+        thirdNode = databases.get(2);
         nodeA = new Core(tmp.newFolder("a").toPath(), databases.get(0));
         nodeB = new Core(tmp.newFolder("b").toPath(), databases.get(1));
         nodeA.poller.stop();
@@ -127,6 +130,63 @@ public class CoreTablesAcrossNodesTest {
         assertEquals("the provider got nothing more from A", 1, nodeA.provider.accepted.size());
         assertTrue(nodeA.optOuts.statusOf(DANA).optedOut());
         assertEquals(1, nodeA.optOuts.statusOf(DANA).history().size());
+    }
+
+    /**
+     * A send asks the shared database once: the recipient's opt-out and the sender's credentials
+     * come back in one statement (a round trip to PostgreSQL per send instead of two), and a STOP
+     * the other node took still refuses the next send.
+     */
+    @Test
+    public void aSendAsksTheSharedDatabaseOnceAndStillSeesTheOtherNodesStop() throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Core counted = new Core(tmp.newFolder("counted").toPath(),
+                counting(thirdNode, asked));
+        counted.poller.stop();
+        asked.clear();
+        counted.texting.send(SendRequest.toNumber("alice", DANA, "Hi Dana"));
+        assertEquals("statements on the opt-outs and credentials for one send: " + asked, 1, asked.size());
+
+        nodeB.optOuts.record(stop("zipwhip:in-9"));
+        try {
+            counted.texting.send(SendRequest.toNumber("alice", DANA, "Are you free Tuesday?"));
+            fail("a number that opted out on B was texted");
+        } catch (TextingException e) {
+            assertEquals(TextingException.Reason.OPTED_OUT, e.reason());
+        }
+        assertEquals(1, counted.provider.accepted.size());
+    }
+
+    /** {@code db}, noting each statement prepared on it that reads the opt-outs or the credentials. */
+    private static TextingDatabase counting(TextingDatabase db, List<String> asked) {
+        java.util.function.UnaryOperator<java.sql.Connection> wrap = c -> (java.sql.Connection) java.lang.reflect.Proxy
+                .newProxyInstance(CoreTablesAcrossNodesTest.class.getClassLoader(),
+                        new Class<?>[] { java.sql.Connection.class }, (proxy, m, args) -> {
+                            if (m.getName().equals("prepareStatement") && ((String) args[0]).matches(
+                                    "(?s)SELECT.*FROM core_(opt_out|credential)\\b.*")) {
+                                asked.add((String) args[0]);
+                            }
+                            return invoke(c, m, args);
+                        });
+        return (TextingDatabase) java.lang.reflect.Proxy.newProxyInstance(CoreTablesAcrossNodesTest.class
+                .getClassLoader(), new Class<?>[] { TextingDatabase.class }, (proxy, m, args) -> {
+                    if (m.getName().equals("connection")) {
+                        return wrap.apply((java.sql.Connection) invoke(db, m, args));
+                    }
+                    if (m.getName().equals("inTransaction")) {
+                        org.atstexting.texting.jdbc.SqlWork<?> work = (org.atstexting.texting.jdbc.SqlWork<?>) args[0];
+                        return db.inTransaction(c -> work.run(wrap.apply(c)));
+                    }
+                    return invoke(db, m, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
