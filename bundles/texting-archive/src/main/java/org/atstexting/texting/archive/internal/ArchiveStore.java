@@ -72,8 +72,8 @@ public interface ArchiveStore {
          * Records a page's changes before the host hears of them, so that of several nodes that
          * read the same news (a webhook delivered twice, a poll and a webhook) exactly one makes
          * each change: new texts are stored where the page expects them to end up (pending when
-         * the host is away), status moves only from the status the page read. Another node's claim of the same text waits until this page commits, then
-         * finds it made.
+         * the host is away), status moves only from the status the page read. Another node's
+         * claim of the same text waits until this page commits, then finds it made.
          *
          * @return the keys another writer changed first: for those nothing was written
          */

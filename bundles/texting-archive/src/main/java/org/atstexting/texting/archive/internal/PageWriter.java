@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.atstexting.texting.DeliveryFailure;
-import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.Direction;
 import org.atstexting.texting.RecordRef;
 import org.atstexting.texting.TextMessage;
@@ -57,60 +55,6 @@ final class PageWriter {
         }
     }
 
-    /** A text's state as this page changes it; {@code from} is where the store had it ({@code null}: nowhere). */
-    private static final class Work {
-        private final String key;
-        private final RecordRef origin;
-        private final Place from;
-        /** The status the store had when this page read it ({@code null}: a new text). */
-        private final DeliveryStatus previous;
-        private TextMessage message;
-        private List<RecordRef> records;
-        private boolean changed;
-        /** A new text: where its claim writes it ({@link #expect}), and with which records. */
-        private Place claimed = Place.PENDING;
-        private List<RecordRef> claimedRecords = List.of();
-        /** Its records are the host's answer to "which records", so the hand-over need not ask again. */
-        private boolean targeted;
-
-        private Work(String key, TextMessage message, RecordRef origin, List<RecordRef> records, Place from) {
-            this.key = key;
-            this.message = message;
-            this.origin = origin;
-            this.records = records;
-            this.from = from;
-            this.previous = from == null ? null : message.status();
-        }
-
-        static Work of(ArchiveStore.Stored stored) {
-            ArchiveEntry entry = stored.entry();
-            return new Work(stored.key(), entry.message(), entry.originRef(), entry.recordRefs(), stored.place());
-        }
-
-        Change move(DeliveryStatus status, DeliveryFailure failure) {
-            if (!message.status().canMoveTo(status)) {
-                return Change.UNCHANGED; // the same text again, or a late status: changes nothing
-            }
-            message = message.withStatus(status, failure != null ? failure : message.failure());
-            changed = true;
-            return Change.STATUS_MOVED;
-        }
-
-        Move to(Place place) {
-            return new Move(key, ArchiveEntry.of(message, origin, records), from, place);
-        }
-
-        ArchiveStore.Claim claim() {
-            claimedRecords = records;
-            return new ArchiveStore.Claim(key, ArchiveEntry.of(message, origin, records), previous, claimed);
-        }
-
-        /** A new text the host took as its claim expected: the claim already wrote it where it is. */
-        boolean settledByClaim(Place place) {
-            return from == null && place == claimed && records.equals(claimedRecords);
-        }
-    }
-
     /** Archives a page; one outcome per item, in order. */
     synchronized List<ArchiveOutcome> write(List<ArchiveItem> items) {
         return store.inPage(page -> write(page, items));
@@ -119,15 +63,16 @@ final class PageWriter {
     private List<ArchiveOutcome> write(ArchiveStore.Page page, List<ArchiveItem> items) {
         Map<String, ArchiveStore.Stored> stored = page.find(items.stream().map(ArchiveItem::messageKey)
                 .collect(java.util.stream.Collectors.toSet()));
-        Map<String, Work> work = new LinkedHashMap<>();
+        Map<String, PageWork> work = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>(items.size());
         List<TextMessage> states = new ArrayList<>(items.size());
         for (ArchiveItem item : items) {
             String key = item.messageKey();
-            Work w = work.computeIfAbsent(key, k -> Optional.ofNullable(stored.get(k)).map(Work::of).orElse(null));
+            PageWork w = work.computeIfAbsent(key,
+                    k -> Optional.ofNullable(stored.get(k)).map(PageWork::of).orElse(null));
             Change change;
             if (item instanceof ArchiveItem.Text text && w == null) {
-                w = new Work(key, text.message(), text.origin(), List.of(), null);
+                w = new PageWork(key, text.message(), text.origin(), List.of(), null);
                 w.changed = true;
                 work.put(key, w);
                 change = Change.NEW;
@@ -140,16 +85,16 @@ final class PageWriter {
             changes.add(change);
             states.add(w == null ? null : w.message);
         }
-        List<Work> changed = work.values().stream().filter(w -> w.changed).toList();
+        List<PageWork> changed = work.values().stream().filter(w -> w.changed).toList();
         expect(changed);
-        Set<String> lost = changed.isEmpty() ? Set.of() : page.claim(changed.stream().map(Work::claim).toList());
+        Set<String> lost = changed.isEmpty() ? Set.of() : page.claim(changed.stream().map(PageWork::claim).toList());
         settle(page, changed.stream().filter(w -> !lost.contains(w.key)).toList());
         return outcomes(page, items, changes, states, work, lost);
     }
 
     /** The answer per item; a change another node made first is no change of ours (it announces it). */
     private static List<ArchiveOutcome> outcomes(ArchiveStore.Page page, List<ArchiveItem> items,
-            List<Change> changes, List<TextMessage> states, Map<String, Work> work, Set<String> lost) {
+            List<Change> changes, List<TextMessage> states, Map<String, PageWork> work, Set<String> lost) {
         Map<String, ArchiveStore.Stored> now = lost.isEmpty() ? Map.of() : page.find(lost);
         List<ArchiveOutcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -161,7 +106,7 @@ final class PageWriter {
                         other == null ? List.of() : other.entry().recordRefs()));
                 continue;
             }
-            Work w = work.get(key);
+            PageWork w = work.get(key);
             outcomes.add(new ArchiveOutcome(changes.get(i), states.get(i), w == null ? List.of() : w.records));
         }
         return outcomes;
@@ -174,12 +119,12 @@ final class PageWriter {
      * comes before the hand-over: a node whose claim loses never hands a text to the host, whose
      * copy would otherwise take a status older than the winner's.
      */
-    private void expect(List<Work> changed) {
+    private void expect(List<PageWork> changed) {
         HostRecords records = host;
         if (records == null) {
             return;
         }
-        for (Work w : changed) {
+        for (PageWork w : changed) {
             if (w.from != null) {
                 continue;
             }
@@ -200,13 +145,13 @@ final class PageWriter {
      * Hands the texts to the host and commits where they ended up; texts kept as unmatched
      * stay so (an admin assigns them). Returns whether the host took them.
      */
-    private boolean settle(ArchiveStore.Page page, List<Work> changed) {
+    private boolean settle(ArchiveStore.Page page, List<PageWork> changed) {
         if (changed.isEmpty()) {
             return true;
         }
-        List<Work> toHost = new ArrayList<>(changed.size());
+        List<PageWork> toHost = new ArrayList<>(changed.size());
         List<Move> moves = new ArrayList<>(changed.size());
-        for (Work w : changed) {
+        for (PageWork w : changed) {
             if (w.from == Place.UNMATCHED) {
                 moves.add(w.to(Place.UNMATCHED));
             } else {
@@ -214,7 +159,7 @@ final class PageWriter {
             }
         }
         boolean delivered = toHost.isEmpty() || deliver(toHost);
-        for (Work w : toHost) {
+        for (PageWork w : toHost) {
             if (!delivered && w.from == null) {
                 w.records = List.of(); // a waiting text is matched again when the host is back
             }
@@ -228,15 +173,15 @@ final class PageWriter {
     }
 
     /** Hands texts to the host in one call; {@code false} (nothing changed) if it could not take them now. */
-    private boolean deliver(List<Work> texts) {
+    private boolean deliver(List<PageWork> texts) {
         HostRecords records = host;
         if (records == null) {
             return false;
         }
         try {
             List<Attachment> attachments = new ArrayList<>(texts.size());
-            List<Work> owners = new ArrayList<>(texts.size());
-            for (Work w : texts) {
+            List<PageWork> owners = new ArrayList<>(texts.size());
+            for (PageWork w : texts) {
                 for (RecordRef ref : w.targeted || !w.records.isEmpty() ? w.records
                         : targets(records, w.message, w.origin)) {
                     attachments.add(new Attachment(ref, w.message));
@@ -244,7 +189,7 @@ final class PageWriter {
                 }
             }
             List<Boolean> accepted = attachments.isEmpty() ? List.of() : records.attachAll(attachments);
-            Map<Work, List<RecordRef>> attached = new LinkedHashMap<>();
+            Map<PageWork, List<RecordRef>> attached = new LinkedHashMap<>();
             texts.forEach(w -> attached.put(w, new ArrayList<>(1)));
             for (int i = 0; i < attachments.size(); i++) {
                 if (accepted.get(i)) {
@@ -284,10 +229,10 @@ final class PageWriter {
 
     private synchronized boolean deliverPending(List<String> keys) {
         return store.inPage(page -> {
-            List<Work> waiting = new ArrayList<>(keys.size());
+            List<PageWork> waiting = new ArrayList<>(keys.size());
             for (ArchiveStore.Stored stored : page.find(keys).values()) {
                 if (stored.place() == Place.PENDING) {
-                    waiting.add(Work.of(stored));
+                    waiting.add(PageWork.of(stored));
                 }
             }
             return settle(page, waiting);
@@ -301,7 +246,7 @@ final class PageWriter {
         if (stored.isEmpty() || records == null || !records.attach(record, stored.get().entry().message())) {
             return false;
         }
-        Work w = Work.of(stored.get());
+        PageWork w = PageWork.of(stored.get());
         w.records = List.of(record);
         return store.inPage(page -> {
             page.commit(List.of(w.to(Place.ATTACHED)));
