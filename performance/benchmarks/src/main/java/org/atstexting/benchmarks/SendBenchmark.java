@@ -42,8 +42,9 @@ import org.atstexting.texting.spi.TextingProvider;
  * is archived, inside its measured time.
  *
  * <p>Arguments (all optional): threads (default 1: one sender at a time, each send's own
- * latency), seconds per round (default 5), rounds (default 5), after three warm-up rounds of
- * 5 s each. Each round also prints the JVM's CPU time per send (client, sandbox, archive,
+ * latency), seconds per round (default 1), rounds (default 25), after three warm-up rounds of
+ * 5 s each. Short rounds, alternating: on a shared machine the rate drifts by 2x within
+ * seconds, and a drift that lasts a 5 s round hits one side only. Each round also prints the JVM's CPU time per send (client, sandbox, archive,
  * GC and JIT together).
  */
 public final class SendBenchmark {
@@ -74,8 +75,8 @@ public final class SendBenchmark {
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 25;
         QUIET.setLevel(Level.WARNING);
         File dir = Files.createTempDirectory("ats-texting-bench").toFile();
         System.setProperty("user.home", dir.getAbsolutePath()); // the credential key file goes here
