@@ -44,8 +44,8 @@ import org.atstexting.texting.spi.TextingProvider;
  * <p>Arguments (all optional): threads (default 1: one sender at a time, each send's own
  * latency), seconds per round (default 1), rounds (default 25), after three warm-up rounds of
  * 5 s each. Short rounds, alternating: on a shared machine the rate drifts by 2x within
- * seconds, and a drift that lasts a 5 s round hits one side only. Each round also prints the JVM's CPU time per send (client, sandbox, archive,
- * GC and JIT together).
+ * seconds, and a drift that lasts a 5 s round hits one side only. Each round also prints the
+ * JVM's CPU time per send (client, sandbox, archive, GC and JIT together).
  */
 public final class SendBenchmark {
 
