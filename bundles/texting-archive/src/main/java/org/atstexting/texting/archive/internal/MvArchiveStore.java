@@ -125,7 +125,8 @@ public final class MvArchiveStore implements ArchiveStore {
         @Override
         public Set<String> claim(List<Claim> claims) {
             for (Claim claim : claims) {
-                if (claim.previous() == null) { // a new text is written where the page expects it; moves wait for commit
+                // a new text is written where the page expects it; a status move waits for commit
+                if (claim.previous() == null) {
                     maps.get(claim.place()).put(claim.key(), GSON.toJson(claim.entry()));
                 }
             }
