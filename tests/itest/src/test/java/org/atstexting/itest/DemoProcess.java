@@ -73,6 +73,29 @@ final class DemoProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The node's threads as {@code jcmd Thread.print} prints them (what a failed test shows of
+     * where a node stood), or why they could not be had.
+     */
+    String threadDump() {
+        if (process == null || !process.isAlive()) {
+            return "(not running)";
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no bundle stop, no store close. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -239,8 +239,12 @@ public class TwoNodesIT {
         }
         assertTrue("half sent", await(() -> sentWith("Open day on Friday") >= recipients / 2, 300));
         a.kill();
-        assertTrue("node B finished A's part: " + sentWith("Open day on Friday"),
-                await(() -> sentWith("Open day on Friday") >= recipients, 600));
+        boolean finished = await(() -> sentWith("Open day on Friday") >= recipients, 600);
+        if (!finished) {
+            System.out.println("node B's threads:\n" + b.threadDump());
+        }
+        assertTrue("node B finished A's part: " + sentWith("Open day on Friday") + "; recipients "
+                + bulkStates() + "; sends per session " + sendsPerSession(), finished);
         Thread.sleep(5_000); // a text sent twice would be there by now
         java.util.Map<String, Long> perNumber = sandbox.sent().stream().filter(m -> m.body().equals("Open day on Friday"))
                 .collect(java.util.stream.Collectors.groupingBy(SandboxMessage::destAddress,
@@ -251,6 +255,32 @@ public class TwoNodesIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The bulk recipients by state and claimant, as the shared database has them. */
+    private static String bulkStates() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT state, claimed_by, "
+                        + "claimed_until > CURRENT_TIMESTAMP, COUNT(*) FROM bulk_recipient GROUP BY 1, 2, 3")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('/').append(rs.getString(2)).append(rs.getBoolean(3) ? "(held)" : "")
+                        .append('=').append(rs.getLong(4)).append(' ');
+            }
+            return out.toString();
+        } catch (java.sql.SQLException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * How many message/send calls each Zipwhip session made (one session per node and account),
+     * by a hash of the session key: the key itself is a secret even in a test's output.
+     */
+    private static java.util.Map<String, Long> sendsPerSession() {
+        return sandbox.calls("message/send").stream().collect(java.util.stream.Collectors.groupingBy(
+                call -> Integer.toHexString(String.valueOf(call.params().get("session")).hashCode()),
+                java.util.stream.Collectors.counting()));
+    }
 
     private static long sentWith(String body) {
         return sandbox.sent().stream().filter(m -> m.body().equals(body)).count();

@@ -70,7 +70,7 @@ public final class Fixtures {
         public int pollBatchesPerRound = 5;
         public int helpReplyIntervalMinutes = 10;
 
-        int claimSeconds = 120;
+        public int claimSeconds = 120;
 
         @Override
         public int claimSeconds() {

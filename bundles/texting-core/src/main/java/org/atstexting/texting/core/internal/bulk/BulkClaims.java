@@ -17,17 +17,29 @@ import java.util.Set;
  */
 final class BulkClaims {
 
+    /** The shortest lease: a node must be able to send a claimed batch's next text well within it. */
+    static final int MIN_LEASE_SECONDS = 10;
     private static final String LEASE = "CURRENT_TIMESTAMP + CAST(? AS INTEGER) * INTERVAL '1' SECOND";
     private static final String FREE = "(claimed_by IS NULL OR claimed_by = ? OR claimed_until < CURRENT_TIMESTAMP)";
 
     private final BulkStore store;
     private final String node;
-    private final int leaseSeconds;
+    /** Read at every claim: a new lease applies to the next claim, as the configuration promises. */
+    private volatile int leaseSeconds;
 
     BulkClaims(BulkStore store, String node, int leaseSeconds) {
         this.store = store;
         this.node = node;
-        this.leaseSeconds = leaseSeconds;
+        lease(leaseSeconds);
+    }
+
+    /** Sets the lease of the claims taken from now on (at least 10 s); claims already held keep theirs. */
+    void lease(int seconds) {
+        this.leaseSeconds = Math.max(MIN_LEASE_SECONDS, seconds);
+    }
+
+    int leaseSeconds() {
+        return leaseSeconds;
     }
 
     String node() {

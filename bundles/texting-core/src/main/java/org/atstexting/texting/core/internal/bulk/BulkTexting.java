@@ -77,7 +77,7 @@ public final class BulkTexting implements BulkTextingService {
             String node, boolean startThread) {
         this.gate = gate;
         this.store = new BulkStore(database);
-        this.claims = new BulkClaims(store, node, Math.max(10, config.claimSeconds()));
+        this.claims = new BulkClaims(store, node, config.claimSeconds());
         this.clock = clock;
         this.planner = new BulkPlanner(gate, records, templates, clock);
         this.worker = new BulkWorker(store, claims, gate, finder,
@@ -100,6 +100,7 @@ public final class BulkTexting implements BulkTextingService {
     @Modified
     void modified(BulkConfiguration config) {
         worker.apply(settings(config));
+        claims.lease(config.claimSeconds());
         wake(); // a new rate or window applies to the next step, not after the current wait
     }
 

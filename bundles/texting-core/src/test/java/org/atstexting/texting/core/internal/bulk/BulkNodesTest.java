@@ -1,6 +1,7 @@
 package org.atstexting.texting.core.internal.bulk;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.time.Clock;
@@ -99,6 +100,46 @@ public class BulkNodesTest {
         BulkRecipient first = b.recipients("alice", job.id()).get(0);
         assertEquals(BulkRecipient.State.SENT, first.state());
         assertEquals(BulkJob.State.DONE, b.job("alice", job.id()).state());
+    }
+
+    @Test
+    public void aNewClaimLeaseAppliesToTheNextClaimWithoutARestart() throws Exception {
+        core.config.claimSeconds = 120;
+        List<RecordRef> refs = people(4);
+        BulkTexting node = core.newBulk("node-a", core.clock, false);
+        BulkJob first = node.start(BulkRequest.message("alice", refs.subList(0, 2), "Open day"));
+        node.step(); // claims both, texts the first
+        assertTrue("claimed under the configured lease", leaseSecondsLeft(first).get(1) > 100);
+
+        core.config.claimSeconds = 30;
+        node.modified(core.config);
+        BulkJob second = node.start(BulkRequest.message("alice", refs.subList(2, 4), "Open day"));
+        for (int i = 0; i < 100 && core.provider.recipients().size() < 3; i++) {
+            java.time.Instant next = node.step();
+            core.clock.now = next != null ? next : core.clock.now;
+        }
+        assertEquals(3, core.provider.recipients().size());
+        long left = leaseSecondsLeft(second).get(1);
+        assertTrue("the next claim holds for the new lease, without a restart: " + left, left > 0 && left <= 30);
+    }
+
+    /** Each recipient's claim, in seconds left on the database's clock, in job order ({@code null}: none). */
+    private List<Long> leaseSecondsLeft(BulkJob job) throws Exception {
+        return TestStores.h2(core.dir).inTransaction(c -> {
+            List<Long> left = new ArrayList<>();
+            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT claimed_until, CURRENT_TIMESTAMP "
+                    + "FROM bulk_recipient WHERE job_id = ? ORDER BY idx")) {
+                s.setString(1, job.id());
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        java.time.OffsetDateTime until = rs.getObject(1, java.time.OffsetDateTime.class);
+                        left.add(until == null ? null : java.time.Duration.between(
+                                rs.getObject(2, java.time.OffsetDateTime.class), until).toSeconds());
+                    }
+                }
+            }
+            return left;
+        });
     }
 
     private void drain(BulkTexting node) {
