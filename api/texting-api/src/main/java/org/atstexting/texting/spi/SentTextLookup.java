@@ -28,7 +28,10 @@ public interface SentTextLookup {
      * @param text        the recipient and body that were sent
      * @param notBefore   the earliest it can have been accepted (the attempt, less a clock slack)
      * @return its receipt, or empty when the account sent no such text
-     * @throws ProviderException when the provider could not be asked (the core asks again later)
+     * @throws ProviderException when the provider could not be asked: the core asks again later;
+     *         of kind {@link ProviderException.Kind#OUTCOME_UNKNOWN} when asking again cannot tell
+     *         either (the history that would hold the text is beyond what the look-up can read):
+     *         the core then reports the text's outcome unknown and never sends it again
      */
     Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
             throws ProviderException;

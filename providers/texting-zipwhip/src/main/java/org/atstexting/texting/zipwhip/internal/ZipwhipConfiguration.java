@@ -55,6 +55,15 @@ public @interface ZipwhipConfiguration {
                     + "How often polls run is the core's setting (org.atstexting.texting.core, polling interval).")
     int maxPagesPerPoll() default 20;
 
+    @AttributeDefinition(name = "Sent look-up: most messages read",
+            description = "When a send's outcome is unknown (a node died during it, its answer was lost), the core "
+                    + "asks whether Zipwhip stored the text. Zipwhip's message list cannot be filtered by recipient, "
+                    + "so the look-up reads it from the newest message back to the attempt, at most this many "
+                    + "messages (in pages of the inbound page size). When more than this were sent or received since "
+                    + "the attempt, the outcome is reported unknown and the text is not sent again: check the "
+                    + "conversation. At least 1,000.")
+    int sentLookupMaxMessages() default 50_000;
+
     @AttributeDefinition(name = "Public callback base URL",
             description = "Public URL at which Zipwhip reaches this host's HTTP whiteboard, e.g. "
                     + "https://ats.example.com; the webhook is installed at <this>/zipwhip/webhook. Empty: no "

@@ -32,14 +32,16 @@ final class ZipwhipSendLookUp {
     static final Duration LOOKUP_SKEW = Duration.ofSeconds(5);
     /** How far before the attempt the core's {@code notBefore} lies (the bulk worker's clock slack). */
     static final Duration CORE_CLOCK_SLACK = Duration.ofMinutes(2);
-    /** Pages the declared look-up reads at least: more texts may have arrived since than one poll reads. */
-    static final int LOOKUP_PAGES = 100;
+    /** The fewest messages the declared look-up may read once its attempt has settled (see the configuration). */
+    static final int MIN_LOOKUP_MESSAGES = 1_000;
     /** After a time-out, the look-up is repeated this often, {@link #lateLookupMillis} apart. */
     static final int LATE_LOOKUPS = 3;
 
     private final ZipwhipMessages messages;
     private final ZipwhipMessageList list;
     private final int maxPages;
+    /** Pages the declared look-up reads at most once its attempt settled: the configured messages, in pages. */
+    private final int settledPages;
     private final long lateLookupMillis;
     /** How long after an attempt "not in the list" is not yet "not sent" (see {@link #findSent}). */
     private final Duration settle;
@@ -48,6 +50,8 @@ final class ZipwhipSendLookUp {
         this.messages = messages;
         this.list = list;
         this.maxPages = Math.max(1, config.maxPagesPerPoll());
+        int messagesAtMost = Math.max(MIN_LOOKUP_MESSAGES, config.sentLookupMaxMessages());
+        this.settledPages = Math.max(maxPages, (messagesAtMost + list.pageSize() - 1) / list.pageSize());
         // a timed-out send may still be stored: look again a response time-out later (at most 5 s)
         this.lateLookupMillis = Math.min(5_000L, Math.max(1, config.responseTimeoutSeconds()) * 1000L);
         // counted from the core's notBefore, which is the attempt less the core's clock slack: that
@@ -110,31 +114,40 @@ final class ZipwhipSendLookUp {
      * text to that number with that body, created from {@code notBefore} on. "Not found" must
      * mean "not sent", so it is said only when nothing was left out: a message whose direction
      * nothing tells ({@link ZipwhipMessages.Direction#UNKNOWN}: the addresses may be empty) or
-     * whose date does not read counts as a match; the scan must reach a message older than
-     * {@code notBefore} or the end of the list within the page budget; and the attempt must be
-     * longer ago than the settle time (a timed-out send may still be stored for a while, the
-     * reason for {@link #lookUpLate}). Otherwise it is a {@link ProviderException}: the core asks
-     * again later and sends nothing meanwhile. Nothing is claimed: asking twice finds the same text.
+     * whose date does not read counts as a match; the attempt must be longer ago than the settle
+     * time (a timed-out send may still be stored for a while, the reason for {@link #lookUpLate});
+     * and the scan must reach a message older than {@code notBefore}, or the end of the list.
+     * <p>
+     * Zipwhip's list cannot be filtered by recipient, so what a look-up costs grows with the
+     * account's traffic since the attempt. Within the settle time only a poll's worth of pages is
+     * read: it can find the text early, but not-found is only "ask again later" then, so the core's
+     * repeated asking costs little. Once settled, the scan may read up to the configured number of
+     * messages; a list with more than that since the attempt will never be read back to it (the
+     * list only grows), so that is {@link Kind#OUTCOME_UNKNOWN}: the core stops asking and reports
+     * the text's outcome unknown instead of waiting forever. Nothing is claimed: asking twice finds
+     * the same text.
      */
     Optional<ProviderReceipt> findSent(ProviderCredentials credentials, OutboundText text, Instant notBefore)
             throws ProviderException {
-        Instant asked = Instant.now();
-        Scan scan = scan(credentials, text, notBefore.truncatedTo(ChronoUnit.SECONDS), true,
-                Math.max(maxPages, LOOKUP_PAGES));
+        boolean settled = !Instant.now().isBefore(notBefore.plus(settle));
+        int pages = settled ? settledPages : maxPages;
+        Scan scan = scan(credentials, text, notBefore.truncatedTo(ChronoUnit.SECONDS), true, pages);
         if (!scan.matches.isEmpty()) {
             JsonObject m = scan.matches.values().iterator().next();
             return Optional.of(new ProviderReceipt(Long.toString(ZipwhipMessages.id(m)), DeliveryStatus.QUEUED,
                     ZipwhipDates.createdOrRead(m), ZipwhipMessages.text(m, "fingerprint")));
         }
-        if (!scan.complete) {
-            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in the newest "
-                    + Math.max(maxPages, LOOKUP_PAGES) + " pages of Zipwhip's message list, which do not reach back to its attempt: whether it went out "
-                    + "cannot be told from here");
+        if (!settled) {
+            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in Zipwhip's newest "
+                    + "messages yet, but its attempt was less than " + settle.toSeconds() + " s ago and Zipwhip may "
+                    + "still store it: ask again later");
         }
-        if (asked.isBefore(notBefore.plus(settle))) {
-            throw new ProviderException(Kind.ERROR, "The text to " + text.to() + " is not in Zipwhip's message list "
-                    + "yet, but its attempt was less than " + settle.toSeconds() + " s ago and Zipwhip may still "
-                    + "store it: ask again later");
+        if (!scan.complete) {
+            throw new ProviderException(Kind.OUTCOME_UNKNOWN, "The text to " + text.to() + " is not in the newest "
+                    + pages * list.pageSize() + " messages of Zipwhip's message list, which do not reach back to its "
+                    + "attempt (more were sent or received since than the look-up reads: see 'Sent look-up: most "
+                    + "messages read'), so whether it went out cannot be told. It is not sent again: check the "
+                    + "conversation");
         }
         return Optional.empty();
     }

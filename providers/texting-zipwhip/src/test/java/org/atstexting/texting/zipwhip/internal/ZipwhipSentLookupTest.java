@@ -78,14 +78,55 @@ public class ZipwhipSentLookupTest extends SandboxTestBase {
     }
 
     @Test
-    public void aListThatDoesNotReachBackToTheAttemptIsCannotTell() throws Exception {
+    public void aTextNeverStoredIsNotSentThoughMoreThanFiveThousandMessagesCameSince() throws Exception {
+        // a node died after it stored the text as under way, before Zipwhip stored it; a busy
+        // account then sent and received more than the look-up's old budget of 100 pages
+        Instant attempt = Instant.now();
+        messagesSince(6_000);
+        int lists = sandbox.calls("message/list").size();
+
+        Optional<ProviderReceipt> found = provider.findSent(ALICE_CREDENTIALS, TEXT, attempt.minusSeconds(600));
+
+        assertFalse("not sent, so the core may send it", found.isPresent());
+        int read = sandbox.calls("message/list").size() - lists;
+        assertTrue("the list was read back to the attempt: " + read + " pages", read >= 6_000 / 20);
+        assertTrue(sandbox.sent().isEmpty());
+    }
+
+    @Test
+    public void withinTheSettleTimeALookUpReadsOnlyAPollsWorthOfPages() throws Exception {
+        messagesSince(2_000);
+        int lists = sandbox.calls("message/list").size();
+
+        ProviderException e = expectFailure(() -> provider.findSent(ALICE_CREDENTIALS, TEXT, Instant.now()));
+
+        assertEquals("asked again later", Kind.ERROR, e.kind());
+        assertTrue(e.getMessage(), e.getMessage().contains("ask again later"));
+        assertEquals("20 pages of 20 (a poll's worth), not the 100 back to the attempt", 20,
+                sandbox.calls("message/list").size() - lists);
+    }
+
+    @Test
+    public void aListWithMoreSinceTheAttemptThanTheLookUpReadsIsOutcomeUnknownNotAskAgain() throws Exception {
         provider.deactivate();
-        provider = new ZipwhipProvider(config("pageSize", 1, "maxPagesPerPoll", 1), inbound);
-        for (int i = 0; i <= ZipwhipSendLookUp.LOOKUP_PAGES; i++) { // more than the look-up's page budget
-            provider.send(ALICE_CREDENTIALS, new OutboundText(DANA, "text " + i));
-        }
+        provider = new ZipwhipProvider(config("pageSize", 100, "maxPagesPerPoll", 1, "sentLookupMaxMessages", 1_000),
+                inbound);
+        messagesSince(1_001); // one more than the configured most
+        int lists = sandbox.calls("message/list").size();
+
         ProviderException e = expectFailure(() -> provider.findSent(ALICE_CREDENTIALS, TEXT,
                 Instant.now().minusSeconds(600)));
+
+        assertEquals("the list only grows: asking again cannot tell either", Kind.OUTCOME_UNKNOWN, e.kind());
         assertTrue(e.getMessage(), e.getMessage().contains("cannot be told"));
+        assertEquals("ten pages of 100, the configured 1,000 messages", 10,
+                sandbox.calls("message/list").size() - lists);
+    }
+
+    /** Replies from many numbers, stored now: traffic on the account after an attempt. */
+    private void messagesSince(int n) {
+        for (int i = 0; i < n; i++) {
+            sandbox.deliverReply(String.format("+1312555%04d", i), ALICE, "reply " + i);
+        }
     }
 }

@@ -45,9 +45,14 @@ final class InFlightResolver {
         switch (found.outcome()) {
             case SENT -> worker.settle(run, r, r.sent(found.messageKey(), now));
             case UNKNOWN -> worker.settle(run, r, r.fail(FailReason.OUTCOME_UNKNOWN, "The send was under way when it "
-                    + "was interrupted and " + job.provider() + " cannot look up its sent texts, so it was not "
-                    + "sent again (nobody is texted twice); check the conversation and text by hand if needed", now));
-            case UNREACHABLE -> run.retryAt = now.plus(BulkWorker.RETRY_AFTER); // stays SENDING: asked again later
+                    + "was interrupted and whether it went out cannot be told (" + found.reason() + "), so it was "
+                    + "not sent again (nobody is texted twice); check the conversation and text by hand if needed",
+                    now));
+            case UNREACHABLE -> {
+                run.retryAt = now.plus(BulkWorker.RETRY_AFTER); // stays SENDING: asked again later
+                LOG.fine(() -> "Bulk job " + job.id() + " asks again shortly whether its text to " + r.number()
+                        + " went out: " + found.reason());
+            }
             case NOT_SENT -> worker.settle(run, r, r.attempts() >= BulkWorker.MAX_ATTEMPTS
                     ? r.fail(FailReason.PROVIDER_ERROR, "Not sent after " + r.attempts() + " attempts", now)
                     : r.pendingAgain(now, true));

@@ -30,14 +30,20 @@ public final class SentTextFinder {
         SENT,
         /** The provider's look-up has no such text: it was never accepted. */
         NOT_SENT,
-        /** The provider declares no look-up: nobody can tell. */
+        /**
+         * Nobody can tell, now or later: the provider declares no look-up, or it said its look-up
+         * cannot reach back to the attempt ({@link ProviderException.Kind#OUTCOME_UNKNOWN}).
+         */
         UNKNOWN,
         /** The provider could not be asked now: ask again later, send nothing. */
         UNREACHABLE
     }
 
-    /** @param messageKey the key of the text found, when {@link Outcome#SENT} */
-    public record Lookup(Outcome outcome, String messageKey) {
+    /**
+     * @param messageKey the key of the text found, when {@link Outcome#SENT}
+     * @param reason     why, when {@link Outcome#UNKNOWN} or {@link Outcome#UNREACHABLE} (else {@code null})
+     */
+    public record Lookup(Outcome outcome, String messageKey, String reason) {
     }
 
     private final CredentialVault vault;
@@ -64,18 +70,22 @@ public final class SentTextFinder {
     public Lookup find(String userId, String provider, String to, String body, Instant notBefore) {
         Optional<StoredCredential> account = vault.find(provider, userId);
         if (account.isEmpty() || providers.find(provider).isEmpty()) {
-            return new Lookup(Outcome.UNREACHABLE, null);
+            return new Lookup(Outcome.UNREACHABLE, null, "the account or its provider is not there now");
         }
         Optional<SentTextLookup> lookup = providers.lookup(provider);
         if (lookup.isEmpty()) {
-            return new Lookup(Outcome.UNKNOWN, null);
+            return new Lookup(Outcome.UNKNOWN, null, provider + " cannot look up its sent texts");
         }
         try {
             return lookup.get().findSent(vault.unlock(account.get()), new OutboundText(to, body), notBefore)
-                    .map(receipt -> new Lookup(Outcome.SENT, provider + ":" + receipt.providerMessageId()))
-                    .orElse(new Lookup(Outcome.NOT_SENT, null));
-        } catch (ProviderException | TextingException e) {
-            return new Lookup(Outcome.UNREACHABLE, null);
+                    .map(receipt -> new Lookup(Outcome.SENT, provider + ":" + receipt.providerMessageId(), null))
+                    .orElse(new Lookup(Outcome.NOT_SENT, null, null));
+        } catch (ProviderException e) {
+            // OUTCOME_UNKNOWN is the provider's "never": asking again cannot do better (SPI 1.4)
+            return new Lookup(e.kind() == ProviderException.Kind.OUTCOME_UNKNOWN ? Outcome.UNKNOWN
+                    : Outcome.UNREACHABLE, null, e.getMessage());
+        } catch (TextingException e) {
+            return new Lookup(Outcome.UNREACHABLE, null, e.getMessage());
         }
     }
 }

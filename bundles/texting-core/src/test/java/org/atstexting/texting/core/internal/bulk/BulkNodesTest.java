@@ -103,6 +103,41 @@ public class BulkNodesTest {
     }
 
     @Test
+    public void aTextUnderWayThatTheProviderSaysItCanNeverTellIsFailedAsUnknownAndNeverResent() throws Exception {
+        List<RecordRef> refs = people(3);
+        BulkTexting a = core.newBulk("node-a", core.clock, false);
+        BulkJob job = a.start(BulkRequest.message("alice", refs, "Open day"));
+        // node a died after storing the first as SENDING, before the provider stored its text
+        underWayAt("node-a", job, 0, "CURRENT_TIMESTAMP - INTERVAL '1' SECOND");
+        org.atstexting.texting.core.internal.LookupProvider provider =
+                (org.atstexting.texting.core.internal.LookupProvider) core.provider;
+
+        provider.lookUpFailure = new org.atstexting.texting.spi.ProviderException(
+                org.atstexting.texting.spi.ProviderException.Kind.ERROR, "the provider is busy");
+        BulkTexting b = core.newBulk("node-b", core.clock, false);
+        drain(b);
+        assertEquals("a look-up that may work later: asked again, nothing else of the job sent", 0,
+                core.provider.recipients().size());
+        assertEquals(BulkRecipient.State.SENDING, b.recipients("alice", job.id()).get(0).state());
+
+        provider.lookUpFailure = new org.atstexting.texting.spi.ProviderException(
+                org.atstexting.texting.spi.ProviderException.Kind.OUTCOME_UNKNOWN, "the list does not reach back");
+        core.clock.now = core.clock.now.plusSeconds(10);
+        drain(b);
+        BulkRecipient first = b.recipients("alice", job.id()).get(0);
+        assertEquals(BulkRecipient.State.FAILED, first.state());
+        assertEquals(BulkRecipient.FailReason.OUTCOME_UNKNOWN, first.failReason());
+        assertTrue(first.detail(), first.detail().contains("the list does not reach back"));
+        int lookUps = provider.lookUps;
+        assertEquals("the others texted, the first not again", 2, core.provider.recipients().size());
+        assertTrue("not the first: " + core.provider.recipients(),
+                !core.provider.recipients().contains(first.number()));
+        assertEquals(BulkJob.State.DONE, b.job("alice", job.id()).state());
+        drain(b);
+        assertEquals("not asked again", lookUps, provider.lookUps);
+    }
+
+    @Test
     public void aNewClaimLeaseAppliesToTheNextClaimWithoutARestart() throws Exception {
         core.config.claimSeconds = 120;
         List<RecordRef> refs = people(4);
