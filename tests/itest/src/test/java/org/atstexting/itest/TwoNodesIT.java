@@ -239,6 +239,7 @@ public class TwoNodesIT {
         }
         assertTrue("half sent", await(() -> sentWith("Open day on Friday") >= recipients / 2, 300));
         a.kill();
+        System.out.println("A killed; recipients " + bulkStates() + "; sends per session " + sendsPerSession());
         boolean finished = await(() -> sentWith("Open day on Friday") >= recipients, 600);
         if (!finished) {
             System.out.println("node B's threads:\n" + b.threadDump());

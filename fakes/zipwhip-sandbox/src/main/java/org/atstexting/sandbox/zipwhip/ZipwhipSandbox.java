@@ -154,6 +154,16 @@ public interface ZipwhipSandbox {
      */
     void setOutboundAddressesEmpty(boolean empty);
 
+    /**
+     * A busy account, as the facts allow (texts arrive while a poll reads the list page by page,
+     * and each arrival shifts every offset by one): before each {@code message/list} call is
+     * answered, this many replies from other numbers arrive at the account it lists.
+     *
+     * @param replies per call; 0 (the default) for none
+     * @since 1.2
+     */
+    void setRepliesDuringEachList(int replies);
+
     /** @param style how dates are written from now on (default {@link DateStyle#ISO_8601}) */
     void setDateStyle(DateStyle style);
 

@@ -44,6 +44,9 @@ final class ApiCalls {
     private final MessageRenderer renderer;
     private final Webhooks webhooks;
     private final MessageEvents events;
+    /** Replies that arrive before each message/list answer (a busy account); 0: none. */
+    private volatile int arrivalsPerList;
+    private final java.util.concurrent.atomic.AtomicLong arrivals = new java.util.concurrent.atomic.AtomicLong();
 
     ApiCalls(Sessions sessions, MessageStore store, MessageRenderer renderer, Webhooks webhooks, MessageEvents events) {
         this.sessions = sessions;
@@ -146,9 +149,18 @@ final class ApiCalls {
         return o;
     }
 
+    void arrivalsPerList(int n) {
+        this.arrivalsPerList = Math.max(0, n);
+    }
+
     private JsonElement list(String account, String startParam, String limitParam) throws Refused {
         int start = startParam == null ? 0 : number("start", startParam, 0, Integer.MAX_VALUE);
         int limit = limitParam == null ? DEFAULT_LIMIT : number("limit", limitParam, 1, MAX_LIMIT);
+        for (int i = arrivalsPerList; i > 0; i--) {
+            long n = arrivals.incrementAndGet();
+            events.received(account, sessions.deviceId(account), String.format("+1415555%04d", n % 10_000),
+                    "arrived during a list read " + n);
+        }
         JsonArray a = new JsonArray();
         store.page(account, start, limit).forEach(m -> a.add(renderer.json(m)));
         return a;

@@ -191,6 +191,7 @@ public class SandboxEngine implements ZipwhipSandbox, FakeHandler {
         sessions.clear();
         log.clear();
         store.clear();
+        api.arrivalsPerList(0);
         poster.clear();
         faults.clear();
     }
@@ -198,6 +199,11 @@ public class SandboxEngine implements ZipwhipSandbox, FakeHandler {
     @Override
     public void setOutboundAddressesEmpty(boolean empty) {
         renderer.outboundAddressesEmpty(empty);
+    }
+
+    @Override
+    public void setRepliesDuringEachList(int replies) {
+        api.arrivalsPerList(replies);
     }
 
     @Override

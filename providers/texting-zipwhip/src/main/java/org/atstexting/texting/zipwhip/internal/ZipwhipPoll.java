@@ -28,7 +28,8 @@ import com.google.gson.JsonObject;
  * message it has read already (a search by single-message probes), then reads the page that
  * ends there, then the page above it, and so on. Each page must overlap what was read
  * (contain a message at or below the last id read); if arrivals pushed it up, the page is
- * read again further down. So everything between the cursor and the highest id read is read,
+ * read again further down, and from then on pages overlap by half, so that texts arriving
+ * during every read slow the walk down instead of stopping it. So everything between the cursor and the highest id read is read,
  * oldest first, and when the page budget ends the cursor stops there: the batch says
  * {@code more} and the core polls again at once. A backlog of any size is read completely and
  * no message is ever skipped.
@@ -141,16 +142,22 @@ final class ZipwhipPoll {
             }
         }
         walk.reached = from;
+        // each page overlaps the last by one message while nothing arrives; once something did, by half a page,
+        // or texts arriving during every read would push each next page past what was read and the walk would
+        // never get up to the newest
+        int step = size - 1;
         for (int p = start; budget > 0; budget--) {
-            int s = Math.max(0, p - (size - 1));
+            int s = Math.max(0, p - step);
             JsonArray page = list.page(credentials, s, size);
             if (page.isEmpty()) {
                 walk.top = true;
                 break;
             }
             if (page.size() == size && oldest(page) > walk.reached) {
-                // messages arrived since the probe and pushed what was read below this page: look further down
-                p = s + 2 * (size - 1);
+                // messages arrived since the last read and pushed what was read below this page: the next
+                // page starts where this one ends
+                step = Math.max(1, size / 2);
+                p = s + (size - 1) + step;
                 continue;
             }
             take(page, cursor, highest, walk);

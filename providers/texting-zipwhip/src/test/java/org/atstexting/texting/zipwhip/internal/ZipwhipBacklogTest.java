@@ -78,4 +78,27 @@ public class ZipwhipBacklogTest extends SandboxTestBase {
         assertEquals("every message once, oldest first", expected, read);
         assertFalse(batches.get(batches.size() - 1).more());
     }
+
+    @Test
+    public void aBacklogIsReadOnceWhileRepliesArriveDuringEveryPageRead() throws Exception {
+        provider.modified(config("pageSize", 20, "maxPagesPerPoll", 10));
+        String cursor = provider.fetchInbound(ALICE_CREDENTIALS, null).cursor();
+        List<Long> backlog = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            backlog.add(sandbox.deliverReply("+1206555" + String.format("%04d", 5000 + i), ALICE, "reply " + i).id());
+        }
+        sandbox.setRepliesDuringEachList(3); // a busy account: every read of the list finds it moved on
+        List<InboundBatch> batches;
+        try {
+            batches = pollUntilDone(cursor, () -> { });
+        } finally {
+            sandbox.setRepliesDuringEachList(0);
+        }
+        List<Long> read = texts(batches).stream().map(t -> Long.parseLong(t.providerMessageId())).toList();
+        assertTrue("the backlog was read: " + read.size(), read.containsAll(backlog));
+        long highest = read.get(read.size() - 1);
+        List<Long> upToHighest = sandbox.messages(ALICE).stream().map(SandboxMessage::id)
+                .filter(id -> id > backlog.get(0) - 1 && id <= highest).sorted().toList();
+        assertEquals("every message up to the newest read, once, oldest first", upToHighest, read);
+    }
 }
