@@ -239,13 +239,20 @@ public class TwoNodesIT {
         }
         assertTrue("half sent", await(() -> sentWith("Open day on Friday") >= recipients / 2, 300));
         a.kill();
-        System.out.println("A killed; recipients " + bulkStates() + "; sends per session " + sendsPerSession());
+        String atKill = "at the kill: recipients " + bulkStates() + "; sends per session " + sendsPerSession();
+        System.out.println("A killed; " + atKill);
         boolean finished = await(() -> sentWith("Open day on Friday") >= recipients, 600);
+        String bulkThread = "";
         if (!finished) {
-            System.out.println("node B's threads:\n" + b.threadDump());
+            String dump = b.threadDump();
+            System.out.println("node B's threads:\n" + dump);
+            // the bulk sender's stack, in the failure's message: where B stood when it stopped
+            int at = dump.indexOf("\"ats-texting bulk sender\"");
+            bulkThread = at < 0 ? "no bulk sender thread" : dump.substring(at, Math.min(dump.length(),
+                    dump.indexOf("\n\n", at) < 0 ? dump.length() : dump.indexOf("\n\n", at)));
         }
         assertTrue("node B finished A's part: " + sentWith("Open day on Friday") + "; recipients "
-                + bulkStates() + "; sends per session " + sendsPerSession(), finished);
+                + bulkStates() + "; sends per session " + sendsPerSession() + "; " + atKill + "; " + bulkThread, finished);
         Thread.sleep(5_000); // a text sent twice would be there by now
         java.util.Map<String, Long> perNumber = sandbox.sent().stream().filter(m -> m.body().equals("Open day on Friday"))
                 .collect(java.util.stream.Collectors.groupingBy(SandboxMessage::destAddress,
