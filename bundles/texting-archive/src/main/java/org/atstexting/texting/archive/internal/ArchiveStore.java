@@ -75,7 +75,8 @@ public interface ArchiveStore {
          * the host is away), status moves only from the status the page read. Another node's
          * claim of the same text waits until this page commits, then finds it made.
          *
-         * @return the keys another writer changed first: for those nothing was written
+         * @return the keys another writer changed first, and the new texts that were stored
+         *         already: for those nothing was written
          */
         Set<String> claim(List<Claim> claims);
 

@@ -124,13 +124,20 @@ public final class MvArchiveStore implements ArchiveStore {
 
         @Override
         public Set<String> claim(List<Claim> claims) {
+            Set<String> stored = new java.util.HashSet<>();
             for (Claim claim : claims) {
-                // a new text is written where the page expects it; a status move waits for commit
-                if (claim.previous() == null) {
+                // a new text is written where the page expects it, unless it is stored already (a page
+                // that claims before it looks, see PageWriter); a status move waits for commit
+                if (claim.previous() != null) {
+                    continue;
+                }
+                if (maps.values().stream().anyMatch(texts -> texts.containsKey(claim.key()))) {
+                    stored.add(claim.key());
+                } else {
                     maps.get(claim.place()).put(claim.key(), GSON.toJson(claim.entry()));
                 }
             }
-            return Set.of();
+            return stored;
         }
 
         @Override

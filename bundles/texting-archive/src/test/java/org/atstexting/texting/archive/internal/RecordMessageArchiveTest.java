@@ -176,6 +176,23 @@ public class RecordMessageArchiveTest {
                 status("zipwhip:404", DeliveryStatus.SENT).change());
     }
 
+    @Test
+    public void aTextStoredAlreadyThatComesAgainInAPageOfTextsKeepsTheForwardOnlyRule() {
+        archive.bindRecords(host);
+        TextMessage first = outbound("13").withStatus(DeliveryStatus.SENT, null); // a webhook brought it first
+        archive(first, DANA);
+        // the send's own archive, late and at an older status, with a new text; then a newer copy
+        List<ArchiveOutcome> late = page(List.of(ArchiveItem.text(outbound("13"), DANA),
+                ArchiveItem.text(outbound("14"), DANA)));
+        assertEquals(List.of(Change.UNCHANGED, Change.NEW), late.stream().map(ArchiveOutcome::change).toList());
+        assertEquals(DeliveryStatus.SENT, late.get(0).message().status());
+        assertEquals(Change.STATUS_MOVED, page(List.of(ArchiveItem.text(
+                first.withStatus(DeliveryStatus.DELIVERED, null), DANA))).get(0).change());
+        assertEquals(DeliveryStatus.DELIVERED, host.on(DANA).get("zipwhip:13").status());
+        assertEquals(DeliveryStatus.DELIVERED, archive.find("zipwhip:13").orElseThrow().status());
+        assertEquals(2, host.on(DANA).size());
+    }
+
     private List<ArchiveOutcome> page(List<ArchiveItem> items) {
         try {
             return archive.archive(items).toCompletableFuture().get(10, TimeUnit.SECONDS);

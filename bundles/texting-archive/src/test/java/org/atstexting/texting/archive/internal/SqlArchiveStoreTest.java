@@ -223,6 +223,37 @@ public class SqlArchiveStoreTest {
         assertEquals(java.util.Set.of(DANA, GUS), java.util.Set.copyOf(stored.entry().recordRefs()));
     }
 
+    /**
+     * A page of texts claims before it looks: a new text costs no look-up, and only a text the
+     * claim found stored already (a webhook brought it first) is read, then applied as a page that
+     * looked first would have: forward only, announced once.
+     */
+    @Test
+    public void aPageOfTextsLooksUpOnlyTheTextsStoredAlready() throws Exception {
+        FailingStatement db = new FailingStatement(TestDatabases.database(dataSource), "SELECT");
+        RecordMessageArchive archive = new RecordMessageArchive(new SqlArchiveStore(db));
+        archive.bindRecords(host);
+        nodes.add(archive);
+        TextMessage first = new TextMessage("zipwhip", "w1", Direction.OUTBOUND, "+12065550101", "+12065550123", "Hi",
+                Instant.now(), "alice", DeliveryStatus.SENT);
+        assertEquals(Change.NEW, await(archive.archive(List.of(ArchiveItem.text(first, DANA)))).get(0).change());
+        assertEquals("a new text is not looked up", 0, db.prepared.get());
+
+        TextMessage second = new TextMessage("zipwhip", "w2", Direction.OUTBOUND, "+12065550101", "+12065550123",
+                "Hi", Instant.now(), "alice", DeliveryStatus.QUEUED);
+        List<ArchiveOutcome> late = await(archive.archive(List.of(
+                ArchiveItem.text(first.withStatus(DeliveryStatus.QUEUED, null), DANA), ArchiveItem.text(second, DANA))));
+        assertEquals(List.of(Change.UNCHANGED, Change.NEW), late.stream().map(ArchiveOutcome::change).toList());
+        assertEquals("the late copy's older status changes nothing", DeliveryStatus.SENT, late.get(0).message().status());
+        assertEquals("only the text stored already was read", 1, db.prepared.get());
+
+        assertEquals(Change.STATUS_MOVED, await(archive.archive(List.of(ArchiveItem.text(
+                first.withStatus(DeliveryStatus.DELIVERED, null), DANA)))).get(0).change());
+        assertEquals(DeliveryStatus.DELIVERED, host.on(DANA).get("zipwhip:w1").status());
+        assertEquals(DeliveryStatus.DELIVERED, node(null).find("zipwhip:w1").orElseThrow().status());
+        assertEquals(2, host.on(DANA).size());
+    }
+
     /** The host named a record but refused it at the hand-over (deleted meanwhile): the text is unmatched. */
     @Test
     public void aRecordTheHostNamedButRefusedLeavesTheTextUnmatched() throws Exception {
