@@ -38,10 +38,6 @@ final class BulkClaims {
         this.leaseSeconds = Math.max(MIN_LEASE_SECONDS, seconds);
     }
 
-    int leaseSeconds() {
-        return leaseSeconds;
-    }
-
     String node() {
         return node;
     }
