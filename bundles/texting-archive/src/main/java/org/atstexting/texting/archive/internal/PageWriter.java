@@ -72,15 +72,22 @@ final class PageWriter {
         PagePlan plan = PagePlan.of(items, claimFirst ? Map.of() : page.find(keys));
         Set<String> lost = new java.util.HashSet<>(claim(page, plan.changed()));
         if (claimFirst && !lost.isEmpty()) {
-            Map<String, ArchiveStore.Stored> stored = page.find(lost);
-            PagePlan again = PagePlan.of(items.stream().filter(i -> stored.containsKey(i.messageKey())).toList(), stored);
-            lost.removeAll(stored.keySet());
-            lost.addAll(claim(page, again.changed()));
-            plan = plan.with(again, items);
+            plan = replanStored(page, items, plan, lost);
         }
-        Set<String> gone = lost;
-        settle(page, plan.changed().stream().filter(w -> !gone.contains(w.key)).toList());
+        settle(page, plan.changed().stream().filter(w -> !lost.contains(w.key)).toList());
         return outcomes(page, items, plan.changes(), plan.states(), plan.work(), lost);
+    }
+
+    /**
+     * Applies the texts a claim-first page found stored already to what the store has of them,
+     * and claims what that changes; {@code lost} is left holding only what another writer changed.
+     */
+    private PagePlan replanStored(ArchiveStore.Page page, List<ArchiveItem> items, PagePlan plan, Set<String> lost) {
+        Map<String, ArchiveStore.Stored> stored = page.find(lost);
+        PagePlan again = PagePlan.of(items.stream().filter(i -> stored.containsKey(i.messageKey())).toList(), stored);
+        lost.removeAll(stored.keySet());
+        lost.addAll(claim(page, again.changed()));
+        return plan.with(again, items);
     }
 
     /** Claims the changed texts, new ones where {@link #expect} says they will end up. */

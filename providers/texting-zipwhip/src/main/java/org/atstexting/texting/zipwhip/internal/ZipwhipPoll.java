@@ -29,8 +29,9 @@ import com.google.gson.JsonObject;
  * ends there, then the page above it, and so on. Each page must overlap what was read
  * (contain a message at or below the last id read); if arrivals pushed it up, the page is
  * read again further down, and from then on pages overlap by half, so that texts arriving
- * during every read slow the walk down instead of stopping it. So everything between the cursor and the highest id read is read,
- * oldest first, and when the page budget ends the cursor stops there: the batch says
+ * during every read slow the walk down instead of stopping it. So everything between the
+ * cursor and the highest id read is read, oldest first, and when the page budget ends the
+ * cursor stops there: the batch says
  * {@code more} and the core polls again at once. A backlog of any size is read completely and
  * no message is ever skipped.
  */
