@@ -12,23 +12,24 @@ import org.atstexting.texting.TextMessage;
 
 /**
  * One archived text as stored: the text (with why it failed and its media), the record it
- * was sent from (if any), and the records it is attached to. Plain strings and the API's
- * own records, so the JSON form needs no adapters.
+ * was sent from (if any), and the records it is attached to. Plain strings, an instant and
+ * the API's own records: the local store's JSON form ({@link MvArchiveStore#GSON}) writes the
+ * instant as its ISO-8601 text, as it always did.
  */
 record ArchiveEntry(String provider, String providerMessageId, String direction, String from, String to,
-        String body, String timestamp, String userId, String status, DeliveryFailure failure, List<MediaItem> media,
+        String body, Instant timestamp, String userId, String status, DeliveryFailure failure, List<MediaItem> media,
         String origin, List<String> records) {
 
     static ArchiveEntry of(TextMessage m, RecordRef origin, List<RecordRef> records) {
         return new ArchiveEntry(m.provider(), m.providerMessageId(), m.direction().name(), m.from(), m.to(), m.body(),
-                m.timestamp().toString(), m.userId(), m.status().name(), m.failure(),
+                m.timestamp(), m.userId(), m.status().name(), m.failure(),
                 m.media().isEmpty() ? null : m.media(), origin == null ? null : origin.toString(),
                 records.stream().map(RecordRef::toString).toList());
     }
 
     TextMessage message() {
         return new TextMessage(provider, providerMessageId, Direction.valueOf(direction), from, to, body,
-                Instant.parse(timestamp), userId, DeliveryStatus.valueOf(status), failure, media);
+                timestamp, userId, DeliveryStatus.valueOf(status), failure, media);
     }
 
     RecordRef originRef() {

@@ -3,7 +3,6 @@ package org.atstexting.texting.archive.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ final class ArchiveRows {
         s.setString(5, e.from());
         s.setString(6, e.to());
         s.setString(7, e.body());
-        s.setObject(8, TextingDatabase.timestamp(Instant.parse(e.timestamp())));
+        s.setObject(8, TextingDatabase.timestamp(e.timestamp()));
         s.setString(9, e.userId());
         s.setString(10, e.status());
         bindFailure(s, 11, e.failure());
@@ -109,7 +108,7 @@ final class ArchiveRows {
                 String media = r.getString("media");
                 ArchiveEntry entry = new ArchiveEntry(r.getString("provider"), r.getString("provider_message_id"),
                         r.getString("direction"), r.getString("from_number"), r.getString("to_number"),
-                        r.getString("body"), TextingDatabase.instant(r, "sent_at").toString(), r.getString("user_id"),
+                        r.getString("body"), TextingDatabase.instant(r, "sent_at"), r.getString("user_id"),
                         r.getString("status"), failure, media == null ? null : List.of(GSON.fromJson(media,
                                 MediaItem[].class)), r.getString("origin"), strings(r.getString("records")));
                 String key = entry.provider() + ":" + entry.providerMessageId();

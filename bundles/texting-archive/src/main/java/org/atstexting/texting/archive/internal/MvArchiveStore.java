@@ -1,6 +1,8 @@
 package org.atstexting.texting.archive.internal;
 
 import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 
 /**
  * The archive's durable state in an H2 MVStore file (where: {@link #location}), for a runtime
@@ -35,7 +41,18 @@ public final class MvArchiveStore implements ArchiveStore {
      */
     static final String INTERRUPT_SAFE = "retry:";
 
-    private static final Gson GSON = new Gson();
+    /** The entries' JSON; an instant as its ISO-8601 text (the form entries were always stored in). */
+    static final Gson GSON = new GsonBuilder().registerTypeAdapter(Instant.class, new TypeAdapter<Instant>() {
+        @Override
+        public void write(JsonWriter out, Instant value) throws IOException {
+            out.value(value.toString());
+        }
+
+        @Override
+        public Instant read(JsonReader in) throws IOException {
+            return Instant.parse(in.nextString());
+        }
+    }.nullSafe()).create();
     /** Framework or system property: the directory holding the core's and the archive's stores. */
     static final String DATA_DIR_PROPERTY = "atstexting.data.dir";
     static final String STORE_FILE = "texting-archive.mv";
