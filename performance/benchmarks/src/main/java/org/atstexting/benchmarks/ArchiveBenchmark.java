@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -141,10 +140,8 @@ public final class ArchiveBenchmark {
                     number(random.nextInt(records)), "+12065550101", "Yes, that works for me", Instant.now(), null,
                     DeliveryStatus.RECEIVED));
             if (texts.size() == page || n == count - 1) {
-                CompletionStage<List<ArchiveOutcome>> answer = archive.archive(texts.stream()
-                        .map(t -> ArchiveItem.text(t, null)).toList());
-                archive.archive(List.of()); // waited on, as the core's poll does: written at once
-                List<ArchiveOutcome> attached = answer.toCompletableFuture().join();
+                List<ArchiveOutcome> attached = archive.archive(texts.stream().map(t -> ArchiveItem.text(t, null))
+                        .toList()).toCompletableFuture().join();
                 unattached += (int) attached.stream().filter(o -> o.records().isEmpty()).count();
                 texts.clear();
             }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 import org.atstexting.testsupport.postgres.TestDatabases;
 import org.atstexting.texting.DeliveryStatus;
@@ -133,9 +132,7 @@ final class SqlArchiveBenchmark {
         for (int n = 0; n < count; n++) {
             page.add(ArchiveItem.text(text(prefix + n, n), null));
             if (page.size() == PAGE || n == count - 1) {
-                CompletionStage<List<ArchiveOutcome>> answer = archive.archive(page);
-                archive.archive(List.of()); // waited on, as the core's poll does: written at once
-                List<ArchiveOutcome> outcomes = answer.toCompletableFuture().join();
+                List<ArchiveOutcome> outcomes = archive.archive(page).toCompletableFuture().join();
                 if (outcomes.stream().anyMatch(o -> o.change() != ArchiveOutcome.Change.NEW)) {
                     throw new IllegalStateException("a fresh text was not new: the benchmark is broken");
                 }

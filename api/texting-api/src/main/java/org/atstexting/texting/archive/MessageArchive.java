@@ -31,11 +31,8 @@ public interface MessageArchive {
      * the host's record service is missing or failing, texts wait in the archive's store and
      * are attached when it is back.
      *
-     * <p>Batches that come one after another (texts sent in a stream) may wait a few
-     * milliseconds to share a page. An empty batch is answered once everything submitted
-     * before it is archived, and has that written at once: a reader that must see what was
-     * just sent waits on it, and a caller that waits on its own batch submits an empty one
-     * right after it.
+     * <p>An empty batch is answered once everything submitted before it is archived: a
+     * reader that must see what was just sent waits on it.
      *
      * @return completes with one outcome per item, in order, once the batch is committed;
      *         completes exceptionally if the archive's store failed (nothing of the page is

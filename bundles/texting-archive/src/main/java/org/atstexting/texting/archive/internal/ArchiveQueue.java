@@ -9,7 +9,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,12 +19,9 @@ import org.atstexting.texting.archive.ArchiveOutcome;
 /**
  * The archive's one writer thread and the batches waiting for it. Each batch joins a
  * bounded queue; the writer takes as many as have gathered (up to {@value PageWriter#PAGE}
- * items) and writes them as one page. A batch that finds the writer idle for a while is
- * written at once; one that comes within {@link #DEFAULT_LINGER_MICROS} µs of the last page
- * (texts sent one after another) waits until then, so a stream of texts shares pages instead
- * of waking the writer, and paying a commit, for each. An empty batch (someone waits on what
- * came before it) and a full page are written at once. Batches are written in the order they
- * were submitted, so a status never overtakes its text.
+ * items) and writes them as one page: under load pages fill by themselves while the previous
+ * one commits, and a lone text waits for nothing (no lingering timer). Batches are written
+ * in the order they were submitted, so a status never overtakes its text.
  *
  * <p>Retries of texts waiting for the host run on the same thread, so no page ever races a
  * retry. Stopping writes every batch already waiting before the store can close.
@@ -41,15 +37,6 @@ final class ArchiveQueue {
     /** How long stopping waits for the waiting batches to be written. */
     private static final long STOP_SECONDS = 10;
 
-    /**
-     * How long a page waits for more after the last one, at most. A sender that does not wait
-     * for the archive (its provider keeps a sent history) then wakes the writer about once a
-     * page rather than once a text. On two cores, one text per page cost the sender about 12 µs
-     * per send to wake the writer, and the writer 37 µs of CPU per text; with 2 ms it is about
-     * 1 µs and 16 µs (5 ms saved little more: 12.5 µs). docs/benchmarks.md, sixth session.
-     */
-    static final long DEFAULT_LINGER_MICROS = 2_000;
-
     private record Batch(List<ArchiveItem> items, CompletableFuture<List<ArchiveOutcome>> answer) {
     }
 
@@ -60,19 +47,9 @@ final class ArchiveQueue {
         return t;
     });
     private final Function<List<ArchiveItem>, List<ArchiveOutcome>> pages;
-    private final long lingerNanos;
-    /** Whether a page is due: set by the batch that asked for it, cleared when the writer starts it. */
-    private final AtomicBoolean pageDue = new AtomicBoolean();
-    /** When the writer last finished a page ({@link System#nanoTime}), long ago at first. */
-    private volatile long lastPageEnded = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     ArchiveQueue(Function<List<ArchiveItem>, List<ArchiveOutcome>> pages) {
-        this(pages, DEFAULT_LINGER_MICROS);
-    }
-
-    ArchiveQueue(Function<List<ArchiveItem>, List<ArchiveOutcome>> pages, long lingerMicros) {
         this.pages = pages;
-        this.lingerNanos = TimeUnit.MICROSECONDS.toNanos(Math.max(0, lingerMicros));
     }
 
     CompletableFuture<List<ArchiveOutcome>> submit(List<ArchiveItem> items) {
@@ -83,7 +60,7 @@ final class ArchiveQueue {
                         MAX_WAITING + " batches are waiting for the archive's store; try again later"));
                 return batch.answer();
             }
-            askForPage(items.isEmpty());
+            writer.execute(this::drain);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             batch.answer().completeExceptionally(e);
@@ -93,20 +70,6 @@ final class ArchiveQueue {
             }
         }
         return batch.answer();
-    }
-
-    /**
-     * Has the writer start a page: now when someone waits ({@code now}), the page is full or the
-     * writer was idle for the linger time; else when the linger time since the last page is up.
-     * One page is asked for at a time, so a stream of batches wakes the writer once per page.
-     */
-    private void askForPage(boolean now) {
-        long wait = lingerNanos - (System.nanoTime() - lastPageEnded);
-        if (now || wait <= 0 || waiting.size() >= PageWriter.PAGE) {
-            writer.execute(this::drain);
-        } else if (pageDue.compareAndSet(false, true)) {
-            writer.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
-        }
     }
 
     /** Runs a task on the writer thread, now and then every {@code seconds}. */
@@ -134,7 +97,6 @@ final class ArchiveQueue {
     }
 
     private void drain() {
-        pageDue.set(false); // before taking: a batch that comes after this asks for the next page
         List<Batch> page = new ArrayList<>();
         while (true) {
             page.clear();
@@ -148,7 +110,6 @@ final class ArchiveQueue {
                 return;
             }
             write(page, items);
-            lastPageEnded = System.nanoTime();
         }
     }
 

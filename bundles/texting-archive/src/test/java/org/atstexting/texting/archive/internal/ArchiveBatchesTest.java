@@ -201,36 +201,6 @@ public class ArchiveBatchesTest {
         }
     }
 
-    @Test
-    public void textsThatComeOneAfterAnotherShareAPageWhileALoneTextAndAWaitedOneAreWrittenAtOnce()
-            throws Exception {
-        List<List<String>> pages = Collections.synchronizedList(new ArrayList<>());
-        // a linger far longer than a page takes, so "written at once" and "waited" cannot be confused
-        ArchiveQueue queue = new ArchiveQueue(items -> {
-            pages.add(items.stream().map(ArchiveItem::messageKey).toList());
-            return items.stream().map(i -> new ArchiveOutcome(Change.NEW, null, List.of())).toList();
-        }, TimeUnit.SECONDS.toMicros(3));
-        try {
-            // the writer was idle: a lone text waits for nothing
-            queue.submit(List.of(ArchiveItem.text(sent("1"), DANA))).get(2, TimeUnit.SECONDS);
-            // right after that page: the next texts wait for more to share theirs
-            CompletableFuture<List<ArchiveOutcome>> second = queue.submit(List.of(ArchiveItem.text(sent("2"), DANA)));
-            CompletableFuture<List<ArchiveOutcome>> third = queue.submit(List.of(ArchiveItem.text(sent("3"), DANA)));
-            Thread.sleep(300);
-            assertFalse("a text right after a page waits to share the next one", second.isDone());
-            third.get(10, TimeUnit.SECONDS);
-            assertTrue(second.isDone());
-            // a caller that waits hands in an empty batch after its own: written at once, not after the linger
-            CompletableFuture<List<ArchiveOutcome>> waited = queue.submit(List.of(ArchiveItem.text(sent("4"), DANA)));
-            queue.submit(List.of());
-            waited.get(2, TimeUnit.SECONDS);
-            assertEquals(List.of(List.of("zipwhip:1"), List.of("zipwhip:2", "zipwhip:3"), List.of("zipwhip:4")),
-                    pages);
-        } finally {
-            queue.stop();
-        }
-    }
-
     private static List<ArchiveOutcome> await(java.util.concurrent.CompletionStage<List<ArchiveOutcome>> answer)
             throws Exception {
         return answer.toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -8,27 +8,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.atstexting.texting.TextMessage;
-import org.atstexting.texting.archive.ArchiveItem;
 import org.atstexting.texting.archive.ArchiveOutcome;
-import org.atstexting.texting.archive.MessageArchive;
 
 /** Waiting for the archive's answer, and announcing from it. */
 public final class ArchiveAnswers {
 
     private ArchiveAnswers() {
-    }
-
-    /**
-     * Hands a batch to the archive for a caller that is going to wait for it. The archive lets
-     * a stream of batches gather for a moment to share a page; the empty batch after this one
-     * says someone waits (the {@link MessageArchive#archive} contract), so the page is written
-     * at once.
-     */
-    public static CompletionStage<List<ArchiveOutcome>> submitAwaited(MessageArchive archive,
-            List<ArchiveItem> items) {
-        CompletionStage<List<ArchiveOutcome>> answer = archive.archive(items);
-        archive.archive(List.of());
-        return answer;
     }
 
     /**

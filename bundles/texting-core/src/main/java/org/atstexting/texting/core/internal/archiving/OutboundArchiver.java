@@ -29,9 +29,9 @@ import org.osgi.service.component.annotations.Reference;
  * whose polls report its sent texts ({@code InboundBatch.sent}, as Zipwhip's and Twilio's do)
  * brings it back to the archive with the next poll (on every record with the recipient's
  * number, its origin record being forgotten); one whose polls report no sent texts leaves
- * such a text out of the archive (the window is the archive's wait for a shared page, a few
- * milliseconds, and one page write). A provider without the look-up declares nothing the
- * core could rely on after a crash, so its sender waits until its text is archived. Why not always wait: every send would then also wait for
+ * such a text out of the archive (the window is one page write of the archive). A provider
+ * without the look-up declares nothing the core could rely on after a crash, so its sender
+ * waits until its text is archived. Why not always wait: every send would then also wait for
  * the archive's page write and the host's records, a database transaction each.
  */
 @Component(service = OutboundArchiver.class)
@@ -53,16 +53,15 @@ public final class OutboundArchiver {
 
     /** Archives a text that was just sent, now or shortly. */
     public void archive(TextMessage sent, RecordRef origin) {
-        List<ArchiveItem> items = List.of(ArchiveItem.text(sent, origin));
+        CompletionStage<List<ArchiveOutcome>> answer = archive.archive(List.of(ArchiveItem.text(sent, origin)));
         if (providers.lookup(sent.provider()).isPresent()) {
-            // no one waits: the text may share a page with the next ones
-            archive.archive(items).whenComplete((outcomes, failure) -> {
+            answer.whenComplete((outcomes, failure) -> {
                 if (failure != null) {
                     notArchived(sent, failure);
                 }
             });
         } else {
-            await(ArchiveAnswers.submitAwaited(archive, items), "the text " + sent.key()).ifPresent(failure -> notArchived(sent, failure));
+            await(answer, "the text " + sent.key()).ifPresent(failure -> notArchived(sent, failure));
         }
     }
 

@@ -196,7 +196,7 @@ public final class InboundRecorder implements ProviderCallback {
 
     /** Archives a batch and waits for the answer; a failure is thrown, so the provider brings the texts again. */
     private List<ArchiveOutcome> archived(List<ArchiveItem> items) {
-        return ArchiveAnswers.await(ArchiveAnswers.submitAwaited(archive, items), items.size(), ARCHIVE_WAIT_SECONDS);
+        return ArchiveAnswers.await(archive.archive(items), items.size(), ARCHIVE_WAIT_SECONDS);
     }
 
     /**

@@ -79,8 +79,6 @@ public class OutboundArchiverTest {
             archiver.archive(sent("zipwhip", i), i % 2 == 0 ? DANA : null); // returns while the archive is held
         }
         assertTrue("nothing was archived on the sender's thread", archive.items.isEmpty());
-        assertTrue("no one waits, so the texts may share pages: no empty batch asks for one at once",
-                archive.batches.stream().allMatch(n -> n == 1));
 
         archive.gate.countDown();
         archiver.awaitArchived();
@@ -100,7 +98,6 @@ public class OutboundArchiverTest {
         archiver.archive(sent("twilio", 1), DANA);
         assertEquals("nothing could bring it back after a crash, so the send waits for the archive", 1,
                 archive.items.size());
-        assertEquals("the empty batch after the text has its page written at once", List.of(1, 0), archive.batches);
     }
 
     @Test
@@ -126,8 +123,6 @@ public class OutboundArchiverTest {
         archive.gate.countDown();
         update.join(10_000);
         assertEquals(DeliveryStatus.DELIVERED, archive.find(sent.key()).orElseThrow().status());
-        assertEquals("the status's recorder waits for the archive, so it asks for its page at once: an empty batch",
-                List.of(1, 1, 0), archive.batches);
     }
 
     @Test
@@ -199,13 +194,10 @@ public class OutboundArchiverTest {
         final Fixtures.Archive kept = new Fixtures.Archive();
         final CountDownLatch gate = new CountDownLatch(1);
         final List<ArchiveItem> items = Collections.synchronizedList(new ArrayList<>());
-        /** The size of each batch, as it was handed in (an empty one says someone waits). */
-        final List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
         final ExecutorService writer = Executors.newSingleThreadExecutor();
 
         @Override
         public CompletionStage<List<ArchiveOutcome>> archive(List<ArchiveItem> batch) {
-            batches.add(batch.size());
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     assertTrue(gate.await(10, TimeUnit.SECONDS));
