@@ -263,6 +263,12 @@ public final class SendBenchmark {
         settle.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        // a send counted is a text the sandbox stored: a side that counted more than it sent is broken
+        int stored = sandbox.sent().size();
+        if (stored != total) {
+            throw new IllegalStateException("counted " + total + " sends but the sandbox stored " + stored
+                    + " texts: the benchmark is broken");
+        }
         pool.shutdown();
         return new Result(total, elapsed, cpu);
     }
