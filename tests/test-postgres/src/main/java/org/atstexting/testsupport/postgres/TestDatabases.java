@@ -156,6 +156,7 @@ public final class TestDatabases {
         config.setMaximumPoolSize(6);
         config.setMinimumIdle(0);
         config.setPoolName("test");
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED"); // as the product's pool (DatabaseSource)
         return new HikariDataSource(config);
     }
 }

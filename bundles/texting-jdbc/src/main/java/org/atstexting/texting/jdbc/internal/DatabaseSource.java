@@ -135,6 +135,9 @@ final class DatabaseSource {
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
+        // every connection read committed, set once when it is opened and reset if changed:
+        // SqlTextingDatabase's transactions then need not ask for it
+        config.setTransactionIsolation(SqlTextingDatabase.READ_COMMITTED);
         return new HikariDataSource(config);
     }
 }
