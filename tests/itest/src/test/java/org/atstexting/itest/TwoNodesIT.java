@@ -126,8 +126,11 @@ public class TwoNodesIT {
         assertEquals(200, a.call("alice", "POST", "/ats/texting/messages",
                 "{\"record\":\"" + CONTACT + "\",\"body\":\"Before the stop\"}").status());
         int before = sandbox.sent().size();
-        sandbox.deliverReply(CONTACT_NUMBER, ALICE_ACCOUNT, "STOP");
-        assertTrue("node B took the STOP from Zipwhip's webhook", await(() -> optedOut(b, CONTACT_NUMBER)));
+        SandboxMessage stop = sandbox.deliverReply(CONTACT_NUMBER, ALICE_ACCOUNT, "STOP");
+        // received = node B answered Zipwhip's webhook: it answers once every node's memory of opt-outs has it
+        assertTrue("node B answered Zipwhip's webhook of the STOP", await(() -> delivered(stop.id()) != null));
+        assertEquals("node B took the STOP", 200, delivered(stop.id()).status());
+        assertTrue(optedOut(b, CONTACT_NUMBER));
 
         HostApi.Reply refused = a.call("alice", "POST", "/ats/texting/messages",
                 "{\"record\":\"" + CONTACT + "\",\"body\":\"After the stop\"}");

@@ -71,6 +71,12 @@ public final class Fixtures {
         public int helpReplyIntervalMinutes = 10;
 
         public int claimSeconds = 120;
+        public int sendCheckMemoryMillis = 250;
+
+        @Override
+        public int sendCheckMemoryMillis() {
+            return sendCheckMemoryMillis;
+        }
 
         @Override
         public int claimSeconds() {

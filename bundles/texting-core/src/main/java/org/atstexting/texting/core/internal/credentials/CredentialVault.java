@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.TextingException;
 import org.atstexting.texting.TextingException.Reason;
+import org.atstexting.texting.core.internal.store.ChangeFeed;
+import org.atstexting.texting.core.internal.store.ChangeLog;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.StoreException;
@@ -31,9 +35,11 @@ import org.osgi.service.component.annotations.Reference;
  * Stores credential sets with their passwords encrypted, and decrypts a password only
  * at the moment a provider needs it. Knows nothing of permissions: callers check them.
  *
- * <p>The sets live in the shared database ({@code core_credential}) and are read from it on every
- * use, with no copy kept here: a set saved or removed through any node is in force on every node
- * at once. (A look-up by primary key costs far less than the provider call it precedes.)
+ * <p>The sets live in the shared database ({@code core_credential}). A send's look-up
+ * ({@link #readiness}) keeps a copy while the node's {@link ChangeFeed} says no set changed; every
+ * other use reads the database. Each save, removal and key rotation is written to the change log
+ * and returns only once every node's copies have had to go: a set saved or removed through any
+ * node is then in force on every node.
  */
 @Component(service = CredentialVault.class, configurationPid = CoreConfiguration.PID)
 public final class CredentialVault {
@@ -45,6 +51,9 @@ public final class CredentialVault {
     }
 
     private final TextingDatabase database;
+    private final ChangeFeed changes;
+    /** The sets sends looked up, by owner and provider, good while the feed's credentials generation is theirs. */
+    private final AtomicReference<ReadinessMemo> memo = new AtomicReference<>(new ReadinessMemo(-1));
     private volatile CredentialKeys keys;
     private BundleContext context;
     private final Clock clock = Clock.systemUTC();
@@ -73,6 +82,7 @@ public final class CredentialVault {
 
     public CredentialVault(CoreStore store, CredentialKeys keys) {
         this.database = store.database();
+        this.changes = store.changes();
         this.keys = keys;
     }
 
@@ -90,14 +100,47 @@ public final class CredentialVault {
     }
 
     /**
-     * What a send needs to know before it goes, read in one statement: the sender's credential
-     * sets (for {@code provider}, or all when it is {@code null}) and whether the recipient's
-     * number opted out. One round trip to the shared database per send instead of two, and the
-     * opt-out is still read from the database each time, so a STOP any node committed refuses
-     * this send. {@link SendReadiness#optedOut()} is {@code null} when the user has no set: no
-     * row carried the answer, and the caller asks the opt-outs itself.
+     * What a send needs to know before it goes: the sender's credential sets (for {@code provider},
+     * or all when it is {@code null}) and whether the recipient's number opted out. Answered from
+     * this node's memory while its {@link ChangeFeed} is fresh and the sets were looked up since the
+     * last credential change; else read in one statement (one round trip to the shared database).
+     * Either way a STOP or a credential change confirmed on any node counts here.
+     * {@link SendReadiness#optedOut()} is {@code null} when the database was read and the user has no
+     * set: no row carried the answer, and the caller asks the opt-outs itself.
      */
     public SendReadiness readiness(String ownerUserId, String provider, String number) {
+        Boolean optedOut = changes.optedOut(number);
+        if (optedOut == null) {
+            return readReadiness(ownerUserId, provider, number); // the node's memory cannot answer now
+        }
+        long generation = changes.credentialsGeneration(); // read before the sets, so a change since outdates them
+        ReadinessMemo current = memo.get();
+        if (current.generation() != generation) {
+            ReadinessMemo fresh = new ReadinessMemo(generation);
+            current = memo.compareAndSet(current, fresh) ? fresh : memo.get();
+        }
+        String key = ownerUserId + '\n' + (provider == null ? "" : provider);
+        List<StoredCredential> sets = current.generation() == generation ? current.sets().get(key) : null;
+        if (sets == null) {
+            SendReadiness read = readReadiness(ownerUserId, provider, number);
+            if (current.generation() == generation && current.sets().size() < ReadinessMemo.MAX_ENTRIES) {
+                current.sets().put(key, read.credentials());
+            }
+            return read;
+        }
+        return new SendReadiness(sets, optedOut);
+    }
+
+    /** The sets sends looked up in one credentials generation. */
+    private record ReadinessMemo(long generation, Map<String, List<StoredCredential>> sets) {
+        static final int MAX_ENTRIES = 10_000;
+
+        ReadinessMemo(long generation) {
+            this(generation, new ConcurrentHashMap<>());
+        }
+    }
+
+    private SendReadiness readReadiness(String ownerUserId, String provider, String number) {
         String sql = "SELECT " + CredentialRows.COLUMNS
                 + ", (SELECT opted_out FROM core_opt_out WHERE number = ?) AS recipient_opted_out FROM core_credential "
                 + (provider == null ? "WHERE owner_user_id = ? ORDER BY id" : "WHERE id = ?");
@@ -143,6 +186,7 @@ public final class CredentialVault {
                 try (PreparedStatement update = c.prepareStatement(CredentialRows.UPDATE)) {
                     CredentialRows.bindUpdate(update, stored, now);
                     if (update.executeUpdate() == 1) {
+                        ChangeLog.record(c, ChangeLog.Kind.CREDENTIALS, owner(ownerUserId));
                         return null;
                     }
                 }
@@ -150,8 +194,10 @@ public final class CredentialVault {
                     CredentialRows.bindInsert(insert, stored, now);
                     insert.executeUpdate();
                 }
+                ChangeLog.record(c, ChangeLog.Kind.CREDENTIALS, owner(ownerUserId));
                 return null;
             });
+            changes.confirmed(System.nanoTime());
         } catch (SQLException e) {
             if (TextingDatabase.isUniqueViolation(e)) {
                 throw new TextingException(Reason.USERNAME_TAKEN, "The " + provider + " username '" + username
@@ -165,13 +211,29 @@ public final class CredentialVault {
 
     public boolean remove(String provider, String ownerUserId) {
         String id = StoredCredential.id(provider, ownerUserId);
-        try (Connection c = database.connection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM core_credential WHERE id = ?")) {
-            delete.setString(1, id);
-            return delete.executeUpdate() > 0;
+        boolean removed;
+        try {
+            removed = database.inTransaction(c -> {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM core_credential WHERE id = ?")) {
+                    delete.setString(1, id);
+                    if (delete.executeUpdate() == 0) {
+                        return false;
+                    }
+                }
+                ChangeLog.record(c, ChangeLog.Kind.CREDENTIALS, owner(ownerUserId));
+                return true;
+            });
         } catch (SQLException e) {
             throw new StoreException("removing the credentials " + id, e);
         }
+        if (removed) {
+            changes.confirmed(System.nanoTime());
+        }
+        return removed;
+    }
+
+    private static String owner(String ownerUserId) {
+        return ownerUserId == null ? "" : ownerUserId;
     }
 
     public ProviderCredentials unlock(StoredCredential stored) throws TextingException {
@@ -222,11 +284,26 @@ public final class CredentialVault {
                 case UNREADABLE -> unreadable.add(stored.id());
             }
         }
+        if (reEncrypted > 0) {
+            recordChange(ChangeLog.ANY_OWNER); // sends' copies of the sets hold the old ciphertext
+        }
         Rotation rotation = new Rotation(reEncrypted, current, List.copyOf(unreadable));
         LOG.info(() -> "ats-texting credential key rotation to key " + to.keyId() + ": " + rotation.reEncrypted()
                 + " re-encrypted, " + rotation.alreadyCurrent() + " already current, " + rotation.unreadable().size()
                 + " unreadable " + rotation.unreadable());
         return rotation;
+    }
+
+    private void recordChange(String owner) {
+        try {
+            database.inTransaction(c -> {
+                ChangeLog.record(c, ChangeLog.Kind.CREDENTIALS, owner);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("recording a change of the credentials of " + owner, e);
+        }
+        changes.confirmed(System.nanoTime());
     }
 
     private Optional<StoredCredential> one(String sql, String... parameters) {

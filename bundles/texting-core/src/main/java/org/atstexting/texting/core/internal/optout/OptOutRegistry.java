@@ -23,6 +23,7 @@ import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.core.internal.sending.PermissionGuard;
 import org.atstexting.texting.core.internal.sending.PhoneNumbers;
+import org.atstexting.texting.core.internal.store.ChangeLog;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.core.internal.store.CoreStore;
 import org.atstexting.texting.core.internal.store.InstantJson;
@@ -39,8 +40,10 @@ import org.osgi.service.component.annotations.Reference;
  * Who opted out, kept in the shared database ({@code core_opt_out}, {@code core_opt_out_event}):
  * the current state per number and every opt-out and opt-in with its time and cause. Opt-outs
  * apply across accounts, providers and nodes: a candidate who texts STOP to one recruiter hears
- * from nobody. Nothing is cached here, so a STOP that one node recorded is refused by every node
- * from the moment it commits.
+ * from nobody. A change of a number's state is also written to the change log in its
+ * transaction, and {@link #record} returns only when every node's memory of opt-outs
+ * ({@link org.atstexting.texting.core.internal.store.ChangeFeed}) has had to read it: from then on
+ * every node refuses the number.
  */
 @Component(service = { OptOutService.class, OptOutRegistry.class }, configurationPid = CoreConfiguration.PID)
 public final class OptOutRegistry implements OptOutService {
@@ -81,7 +84,7 @@ public final class OptOutRegistry implements OptOutService {
         this.phoneNumbers = new PhoneNumbers(config.defaultRegion());
     }
 
-    /** Whether an E.164 number opted out: asked of the database each time, so a STOP taken by any node counts here at once. */
+    /** Whether an E.164 number opted out, asked of the database (sends ask the node's memory first: {@code CredentialVault#readiness}). */
     public boolean isOptedOut(String e164) {
         State state = state(e164);
         return state != null && state.optedOut();
@@ -105,7 +108,8 @@ public final class OptOutRegistry implements OptOutService {
     /**
      * Records an opt-out or opt-in, in one transaction that holds the number's row: the event
      * and the state change together, and two nodes recording for one number queue. The same
-     * message (same key) twice is recorded once, whichever node sees it.
+     * message (same key) twice is recorded once, whichever node sees it. A change returns only
+     * after the core's "send checks from memory" time has passed since it committed.
      *
      * @return whether the number's state changed (an opt-out of an opted-out number keeps
      *         the event but changes nothing)
@@ -131,6 +135,7 @@ public final class OptOutRegistry implements OptOutService {
                         update.setString(3, event.number());
                         update.executeUpdate();
                     }
+                    ChangeLog.record(c, optingOut ? ChangeLog.Kind.OPT_OUT : ChangeLog.Kind.OPT_IN, event.number());
                 }
                 return change;
             });
@@ -139,6 +144,10 @@ public final class OptOutRegistry implements OptOutService {
         }
         if (changed == null) {
             return false;
+        }
+        if (changed) {
+            // returns once every node's memory of opt-outs has had to read this change
+            store.changes().confirmed(System.nanoTime());
         }
         LOG.info(() -> event.number() + (optingOut ? " opted out" : " opted in") + " (" + event.source() + ")");
         if (changed) {

@@ -76,4 +76,14 @@ public @interface CoreConfiguration {
                     + "reply gets no new reply (its texts are still recorded), so a looping phone or a prank "
                     + "cannot make the account text without end. 0 answers every HELP. Applied without a restart.")
     int helpReplyIntervalMinutes() default 10;
+
+    @AttributeDefinition(name = "Send checks from memory (milliseconds)",
+            description = "How long this node answers a send's checks (has the number opted out, which credentials "
+                    + "has the sender) from its memory after it last read the shared database's change log; a send "
+                    + "then needs no database read. Every opt-out, opt-in and credential change is confirmed to "
+                    + "whoever made it (a webhook's answer, an admin's screen) only this long after it was saved, "
+                    + "so from that moment every node acts on it. Longer means fewer reads of the change log "
+                    + "(about four a second at 250) and slower confirmations. 0: every send reads the database. "
+                    + "At most 5000. Applied without a restart.")
+    int sendCheckMemoryMillis() default 250;
 }

@@ -13,7 +13,7 @@ public final class CoreSchema {
     public static final String NAME = "core";
 
     private static final List<String> SCRIPTS = List.of("V1__core_tables.sql", "V2__provider_secrets.sql",
-            "V3__shared_node_state.sql");
+            "V3__shared_node_state.sql", "V4__change_log.sql");
 
     private CoreSchema() {
     }

@@ -133,9 +133,10 @@ public class CoreTablesAcrossNodesTest {
     }
 
     /**
-     * A send asks the shared database once: the recipient's opt-out and the sender's credentials
-     * come back in one statement (a round trip to PostgreSQL per send instead of two), and a STOP
-     * the other node took still refuses the next send.
+     * A node's first send asks the shared database once: the recipient's opt-out and the sender's
+     * credentials come back in one statement. The next sends ask it nothing (the node's memory,
+     * kept current by the change log, answers), and a STOP the other node took still refuses the
+     * next send.
      */
     @Test
     public void aSendAsksTheSharedDatabaseOnceAndStillSeesTheOtherNodesStop() throws Exception {
@@ -146,6 +147,10 @@ public class CoreTablesAcrossNodesTest {
         asked.clear();
         counted.texting.send(SendRequest.toNumber("alice", DANA, "Hi Dana"));
         assertEquals("statements on the opt-outs and credentials for one send: " + asked, 1, asked.size());
+        asked.clear();
+        counted.texting.send(SendRequest.toNumber("alice", DANA, "Are you there?"));
+        counted.texting.send(SendRequest.toNumber("alice", "+12065550177", "Hi Sam"));
+        assertEquals("statements on the opt-outs and credentials for two more sends: " + asked, 0, asked.size());
 
         nodeB.optOuts.record(stop("zipwhip:in-9"));
         try {
@@ -154,7 +159,28 @@ public class CoreTablesAcrossNodesTest {
         } catch (TextingException e) {
             assertEquals(TextingException.Reason.OPTED_OUT, e.reason());
         }
-        assertEquals(1, counted.provider.accepted.size());
+        assertEquals(3, counted.provider.accepted.size());
+    }
+
+    /** A node remembers the sets its sends used; a removal on the other node is in force on it when it returns. */
+    @Test
+    public void credentialsRemovedOnOneNodeAreNotUsedByTheOtherThoughItJustSentWithThem() throws Exception {
+        nodeA.texting.send(SendRequest.toNumber("alice", DANA, "Hi Dana"));
+        assertEquals("sent with alice's set", List.of("+12065550101"),
+                nodeA.provider.accepted.stream().map(t -> t.from()).toList());
+
+        assertTrue(nodeB.vault.remove("zipwhip", "alice"));
+        try {
+            nodeA.texting.send(SendRequest.toNumber("alice", DANA, "Are you free Tuesday?"));
+            fail("A sent with the set B removed");
+        } catch (TextingException e) {
+            assertEquals(e.getMessage(), TextingException.Reason.NO_CREDENTIALS, e.reason());
+        }
+        assertEquals(1, nodeA.provider.accepted.size());
+
+        nodeB.vault.save("zipwhip", "2065550102", "+12065550102", "alice", "alice-new-pw");
+        nodeA.texting.send(SendRequest.toNumber("alice", DANA, "Are you free Tuesday?"));
+        assertEquals("the set saved on B anew", "+12065550102", nodeA.provider.accepted.get(1).from());
     }
 
     /** {@code db}, noting each statement prepared on it that reads the opt-outs or the credentials. */

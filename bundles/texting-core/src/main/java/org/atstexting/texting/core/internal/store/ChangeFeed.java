@@ -1,0 +1,208 @@
+package org.atstexting.texting.core.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+
+import org.atstexting.texting.jdbc.TextingDatabase;
+
+/**
+ * This node's memory of the state every send consults, kept current from the shared database's
+ * {@link ChangeLog}: the numbers that opted out, and a generation of the credential sets (callers
+ * keep their own copies of sets and drop them when it moves). A send then needs no round trip to
+ * the database, yet a STOP any node took refuses it once that STOP is confirmed.
+ *
+ * <p>The rule that makes that so (a lease, as in Gray and Cheriton's): this node answers from
+ * memory only within {@code freshFor} of the <em>start</em> of its last successful look at the
+ * log, and looks again before it answers once that has passed. Every change is confirmed to
+ * whoever made it ({@link #confirmed}) only {@code freshFor} after it committed. So once a change
+ * is confirmed, any node's answer rests on a look that started after the change committed, and saw
+ * it. Until then a node may still answer from before the change: the same window as between a
+ * database read and the provider call that follows it, only longer.
+ *
+ * <p>{@code freshFor} 0 turns the memory off: every send reads the database, as callers do when
+ * this answers {@code null} (the database could not be read, or more numbers opted out than this
+ * node keeps in memory).
+ */
+public final class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
+    /** Opted-out numbers kept in memory at most (about 100 bytes each); beyond, every send reads the database. */
+    static final int MAX_OPTED_OUT = 500_000;
+    /** Slack for two nodes' clocks ticking at slightly different rates over one {@code freshFor}. */
+    private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final TextingDatabase database;
+    private final ReentrantLock looking = new ReentrantLock();
+    private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+    private volatile long freshForNanos;
+    /** {@code System.nanoTime()} at the start of the last successful look; valid only while {@link #looked}. */
+    private volatile long lookedAt;
+    private volatile boolean looked;
+    private volatile long credentialsGeneration;
+    private volatile boolean tooMany;
+    /** The last version applied; written under {@link #looking}. */
+    private long applied;
+    private long lastFailureLog = System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS;
+
+    public ChangeFeed(TextingDatabase database, long freshForMillis) {
+        this.database = database;
+        freshFor(freshForMillis);
+    }
+
+    /** A new {@code freshFor} applies to the next answer (0: memory off; at most 5,000 ms). */
+    public void freshFor(long millis) {
+        long clamped = Math.max(0, Math.min(5_000, millis));
+        freshForNanos = TimeUnit.MILLISECONDS.toNanos(clamped);
+    }
+
+    /**
+     * Whether {@code number} (E.164) opted out, from memory, looking at the log first if the last
+     * look is too old; {@code null} when memory cannot answer (off, the log unreadable, too many
+     * numbers): the caller then asks the database.
+     */
+    public Boolean optedOut(String number) {
+        return fresh() ? optedOut.contains(number) : null;
+    }
+
+    /**
+     * The credential sets' generation: it moves whenever any set may have changed. Read it after
+     * {@link #optedOut} answered, and before reading sets from the database: a copy is good while
+     * the generation read before it was made is the current one.
+     */
+    public long credentialsGeneration() {
+        return credentialsGeneration;
+    }
+
+    /**
+     * Called by a writer after its change committed (at {@code committedNanos}, taken after the
+     * commit returned): this node takes the change in at once, then the call waits until every
+     * node's memory has had to look since the change.
+     */
+    public void confirmed(long committedNanos) {
+        long freshFor = freshForNanos;
+        if (freshFor == 0) {
+            return;
+        }
+        looking.lock();
+        try {
+            look();
+        } finally {
+            looking.unlock();
+        }
+        long wait = committedNanos + freshFor + CLOCK_SLACK_NANOS - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // committed already; only the wait is cut short
+            }
+        }
+    }
+
+    private boolean fresh() {
+        long freshFor = freshForNanos;
+        if (freshFor == 0 || tooMany) {
+            return false;
+        }
+        if (isFresh(freshFor)) {
+            return true;
+        }
+        looking.lock();
+        try {
+            return isFresh(freshFor) || look() && isFresh(freshFor);
+        } finally {
+            looking.unlock();
+        }
+    }
+
+    private boolean isFresh(long freshFor) {
+        return looked && System.nanoTime() - lookedAt < freshFor;
+    }
+
+    /** Under {@link #looking}: brings the memory up to the log; whether it could. */
+    private boolean look() {
+        long start = System.nanoTime();
+        try (Connection c = database.connection()) {
+            long counter = ChangeLog.counter(c);
+            if (!looked || counter - applied > ChangeLog.KEPT) {
+                reload(c, counter);
+            } else if (counter != applied && !apply(ChangeLog.since(c, applied))) {
+                reload(c, ChangeLog.counter(c)); // the rows after ours were pruned: this node fell behind
+            }
+            lookedAt = start; // published after the changes: a reader that sees it sees them
+            looked = !tooMany;
+            return looked;
+        } catch (SQLException | RuntimeException e) {
+            long now = System.nanoTime();
+            if (now - lastFailureLog >= FAILURE_LOG_INTERVAL_NANOS) {
+                lastFailureLog = now;
+                LOG.warning(() -> "ats-texting cannot read the shared change log; sends read the database until it "
+                        + "can: " + e);
+            }
+            return false;
+        }
+    }
+
+    /** Applies changes that follow {@link #applied} without a gap; false (nothing applied) if a gap. */
+    private boolean apply(List<ChangeLog.Change> changes) {
+        long expected = applied + 1;
+        for (ChangeLog.Change change : changes) {
+            if (change.version() != expected++) {
+                return false;
+            }
+        }
+        boolean credentials = false;
+        for (ChangeLog.Change change : changes) {
+            switch (change.kind()) {
+                case OPT_OUT -> optedOut.add(change.item());
+                case OPT_IN -> optedOut.remove(change.item());
+                case CREDENTIALS -> credentials = true;
+            }
+        }
+        if (credentials) {
+            credentialsGeneration++;
+        }
+        if (!changes.isEmpty()) {
+            applied = changes.get(changes.size() - 1).version();
+        }
+        return true;
+    }
+
+    /**
+     * Reads the opted-out numbers whole. Changes committed after {@code version} was read may be
+     * in what is read already; applying them again from the log is harmless, and it ends on
+     * their last state.
+     */
+    private void reload(Connection c, long version) throws SQLException {
+        Set<String> numbers = ConcurrentHashMap.newKeySet();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT number FROM core_opt_out WHERE opted_out = TRUE")) {
+            select.setMaxRows(MAX_OPTED_OUT + 1);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    numbers.add(row.getString(1));
+                }
+            }
+        }
+        if (numbers.size() > MAX_OPTED_OUT) {
+            tooMany = true;
+            optedOut.clear();
+            LOG.warning(() -> "ats-texting: more than " + MAX_OPTED_OUT + " numbers opted out; this node keeps none "
+                    + "in memory and every send reads the database");
+            return;
+        }
+        optedOut.retainAll(numbers);
+        optedOut.addAll(numbers);
+        credentialsGeneration++;
+        applied = version;
+    }
+}
