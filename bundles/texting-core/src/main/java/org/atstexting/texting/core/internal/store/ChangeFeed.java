@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -47,7 +48,7 @@ public final class ChangeFeed {
     /** {@code System.nanoTime()} at the start of the last successful look; valid only while {@link #looked}. */
     private volatile long lookedAt;
     private volatile boolean looked;
-    private volatile long credentialsGeneration;
+    private final AtomicLong credentialsGeneration = new AtomicLong();
     private volatile boolean tooMany;
     /** The last version applied; written under {@link #looking}. */
     private long applied;
@@ -79,7 +80,7 @@ public final class ChangeFeed {
      * the generation read before it was made is the current one.
      */
     public long credentialsGeneration() {
-        return credentialsGeneration;
+        return credentialsGeneration.get();
     }
 
     /**
@@ -169,7 +170,7 @@ public final class ChangeFeed {
             }
         }
         if (credentials) {
-            credentialsGeneration++;
+            credentialsGeneration.incrementAndGet();
         }
         if (!changes.isEmpty()) {
             applied = changes.get(changes.size() - 1).version();
@@ -202,7 +203,7 @@ public final class ChangeFeed {
         }
         optedOut.retainAll(numbers);
         optedOut.addAll(numbers);
-        credentialsGeneration++;
+        credentialsGeneration.incrementAndGet();
         applied = version;
     }
 }
