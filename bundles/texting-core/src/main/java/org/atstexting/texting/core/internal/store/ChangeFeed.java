@@ -42,6 +42,7 @@ public final class ChangeFeed {
     private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final TextingDatabase database;
+    private final int maxOptedOut;
     private final ReentrantLock looking = new ReentrantLock();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
     private volatile long freshForNanos;
@@ -55,7 +56,12 @@ public final class ChangeFeed {
     private long lastFailureLog = System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS;
 
     public ChangeFeed(TextingDatabase database, long freshForMillis) {
+        this(database, freshForMillis, MAX_OPTED_OUT);
+    }
+
+    ChangeFeed(TextingDatabase database, long freshForMillis, int maxOptedOut) {
         this.database = database;
+        this.maxOptedOut = maxOptedOut;
         freshFor(freshForMillis);
     }
 
@@ -93,11 +99,13 @@ public final class ChangeFeed {
         if (freshFor == 0) {
             return;
         }
-        looking.lock();
-        try {
-            look();
-        } finally {
-            looking.unlock();
+        if (!tooMany) {
+            looking.lock();
+            try {
+                look();
+            } finally {
+                looking.unlock();
+            }
         }
         long wait = committedNanos + freshFor + CLOCK_SLACK_NANOS - System.nanoTime();
         if (wait > 0) {
@@ -172,10 +180,21 @@ public final class ChangeFeed {
         if (credentials) {
             credentialsGeneration.incrementAndGet();
         }
+        if (optedOut.size() > maxOptedOut) {
+            tooMany();
+        }
         if (!changes.isEmpty()) {
             applied = changes.get(changes.size() - 1).version();
         }
         return true;
+    }
+
+    /** Until a restart: every send reads the database, and no memory of numbers is kept. */
+    private void tooMany() {
+        tooMany = true;
+        optedOut.clear();
+        LOG.warning(() -> "ats-texting: more than " + maxOptedOut + " numbers opted out; this node keeps none "
+                + "in memory and every send reads the database until it restarts");
     }
 
     /**
@@ -187,18 +206,15 @@ public final class ChangeFeed {
         Set<String> numbers = ConcurrentHashMap.newKeySet();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT number FROM core_opt_out WHERE opted_out = TRUE")) {
-            select.setMaxRows(MAX_OPTED_OUT + 1);
+            select.setMaxRows(maxOptedOut + 1);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     numbers.add(row.getString(1));
                 }
             }
         }
-        if (numbers.size() > MAX_OPTED_OUT) {
-            tooMany = true;
-            optedOut.clear();
-            LOG.warning(() -> "ats-texting: more than " + MAX_OPTED_OUT + " numbers opted out; this node keeps none "
-                    + "in memory and every send reads the database");
+        if (numbers.size() > maxOptedOut) {
+            tooMany();
             return;
         }
         optedOut.retainAll(numbers);

@@ -140,6 +140,19 @@ public class ChangeFeedTest {
                 FRESH_FOR_MILLIS));
     }
 
+    @Test
+    public void aNodeWithMoreOptedOutNumbersThanItMayKeepAnswersFromTheDatabase() throws Exception {
+        ChangeFeed small = new ChangeFeed(dbB, FRESH_FOR_MILLIS, 2);
+        optOut(DANA, true);
+        optOut(SAM, true);
+        assertEquals("two fit", Boolean.TRUE, small.optedOut(SAM));
+        optOut("+12065550188", true);
+        Thread.sleep(FRESH_FOR_MILLIS + 20);
+        assertNull("a third does not: the database answers", small.optedOut(SAM));
+        ChangeFeed loadedLater = new ChangeFeed(dbB, FRESH_FOR_MILLIS, 2);
+        assertNull("nor when read whole", loadedLater.optedOut(SAM));
+    }
+
     /** Versions are handed out in commit order with no gap, however many nodes write at once. */
     @Test
     public void changesRecordedAtOnceOnTwoNodesGetEveryVersionOnce() throws Exception {
