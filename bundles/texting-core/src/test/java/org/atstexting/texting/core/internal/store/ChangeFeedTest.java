@@ -140,6 +140,20 @@ public class ChangeFeedTest {
                 FRESH_FOR_MILLIS));
     }
 
+    /** The console's setting applies to the next send, without a restart of the store or anything using it. */
+    @Test
+    public void aNewMemoryTimeAppliesToTheNextAnswer() throws Exception {
+        CoreStore store = new CoreStore(dbB, FRESH_FOR_MILLIS);
+        assertEquals(Boolean.FALSE, store.changes().optedOut(DANA));
+        org.atstexting.texting.core.internal.Fixtures.Config off = new org.atstexting.texting.core.internal.Fixtures.Config();
+        off.sendCheckMemoryMillis = 0;
+        store.modified(off);
+        assertNull("memory off: the database answers", store.changes().optedOut(DANA));
+        off.sendCheckMemoryMillis = 300;
+        store.modified(off);
+        assertEquals(Boolean.FALSE, store.changes().optedOut(DANA));
+    }
+
     @Test
     public void aNodeWithMoreOptedOutNumbersThanItMayKeepAnswersFromTheDatabase() throws Exception {
         ChangeFeed small = new ChangeFeed(dbB, FRESH_FOR_MILLIS, 2);
