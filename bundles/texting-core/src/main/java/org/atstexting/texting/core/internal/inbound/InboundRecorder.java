@@ -24,6 +24,7 @@ import org.atstexting.texting.core.internal.optout.OptOutRegistry;
 import org.atstexting.texting.core.internal.optout.ProviderConsent;
 import org.atstexting.texting.core.internal.sending.MessageEventPublisher;
 import org.atstexting.texting.core.internal.sending.SendGate;
+import org.atstexting.texting.core.internal.store.ChangeFeed;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
@@ -123,7 +124,10 @@ public final class InboundRecorder implements ProviderCallback {
      * because each may change what the next send may do.
      */
     void recordAll(String provider, List<InboundText> texts, String ownerUserId) {
-        replies.sendAll(recordAllLocked(provider, texts, ownerUserId));
+        // opt-outs are confirmed to every node once for the page, after the monitor is released
+        try (ChangeFeed.Confirmation everywhere = optOuts.confirmingOnce()) {
+            replies.sendAll(recordAllLocked(provider, texts, ownerUserId));
+        }
     }
 
     /** Records what one poll of an account brought: its inbound texts, the account's sent texts, status changes. */
@@ -154,7 +158,10 @@ public final class InboundRecorder implements ProviderCallback {
     }
 
     public void record(String provider, InboundText text, String ownerUserId) {
-        replies.sendAll(recordLocked(provider, text, ownerUserId).stream().toList());
+        // an opt-out is confirmed to every node after the monitor is released: other texts need not wait
+        try (ChangeFeed.Confirmation everywhere = optOuts.confirmingOnce()) {
+            replies.sendAll(recordLocked(provider, text, ownerUserId).stream().toList());
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import org.atstexting.texting.TextingException.Reason;
 import org.atstexting.texting.TextingPermissions;
 import org.atstexting.texting.core.internal.sending.PermissionGuard;
 import org.atstexting.texting.core.internal.sending.PhoneNumbers;
+import org.atstexting.texting.core.internal.store.ChangeFeed;
 import org.atstexting.texting.core.internal.store.ChangeLog;
 import org.atstexting.texting.core.internal.store.CoreConfiguration;
 import org.atstexting.texting.core.internal.store.CoreStore;
@@ -154,6 +155,14 @@ public final class OptOutRegistry implements OptOutService {
             tellChangeListeners(event);
         }
         return changed;
+    }
+
+    /**
+     * A scope in which this thread's {@link #record} calls return without waiting for every node;
+     * closing it waits once, for the last change (see {@link ChangeFeed#confirmingOnce}).
+     */
+    public ChangeFeed.Confirmation confirmingOnce() {
+        return store.changes().confirmingOnce();
     }
 
     /** The number's state row, created (opted in) if missing, and locked until the transaction ends. */

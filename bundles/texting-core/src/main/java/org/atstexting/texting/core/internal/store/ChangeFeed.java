@@ -45,6 +45,7 @@ public final class ChangeFeed {
     private final int maxOptedOut;
     private final ReentrantLock looking = new ReentrantLock();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Deferred> deferred = new ThreadLocal<>();
     private volatile long freshForNanos;
     /** {@code System.nanoTime()} at the start of the last successful look; valid only while {@link #looked}. */
     private volatile long lookedAt;
@@ -107,6 +108,52 @@ public final class ChangeFeed {
                 looking.unlock();
             }
         }
+        Deferred deferred = this.deferred.get();
+        if (deferred != null) {
+            deferred.latest = deferred.any ? Math.max(deferred.latest, committedNanos) : committedNanos;
+            deferred.any = true;
+            return; // the scope waits once, for its last change, when it closes
+        }
+        awaitSince(committedNanos, freshFor);
+    }
+
+    /**
+     * A scope in which this thread's {@link #confirmed} calls do not wait: closing it waits once,
+     * for the last change made in it. For whoever records several changes in a row (a poll's page
+     * of STOPs) or under a lock that others need (the inbound recorder's): the wait comes after,
+     * outside. A scope opened inside another changes nothing.
+     */
+    public Confirmation confirmingOnce() {
+        if (deferred.get() != null) {
+            return () -> { };
+        }
+        Deferred scope = new Deferred();
+        deferred.set(scope);
+        return () -> {
+            deferred.remove();
+            if (scope.any) {
+                long freshFor = freshForNanos;
+                if (freshFor > 0) {
+                    awaitSince(scope.latest, freshFor);
+                }
+            }
+        };
+    }
+
+    /** The end of a {@link #confirmingOnce} scope. */
+    @FunctionalInterface
+    public interface Confirmation extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The changes a scope made, by the thread that opened it. */
+    private static final class Deferred {
+        boolean any;
+        long latest;
+    }
+
+    private void awaitSince(long committedNanos, long freshFor) {
         long wait = committedNanos + freshFor + CLOCK_SLACK_NANOS - System.nanoTime();
         if (wait > 0) {
             try {

@@ -1,6 +1,8 @@
 package org.atstexting.texting.core.internal.inbound;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ public class InboundRecorderTest {
     private final Fixtures.Archive archive = new Fixtures.Archive();
     private final List<Event> events = new ArrayList<>();
     private InboundRecorder recorder;
+    private CoreStore store;
+    private OptOutRegistry optOuts;
 
     @Before
     public void setUp() throws Exception {
@@ -41,15 +45,55 @@ public class InboundRecorderTest {
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "pw");
         MessageEventPublisher publisher = new MessageEventPublisher();
         publisher.eventAdmin(Fixtures.events(events));
-        CoreStore store = TestStores.core(tmp.getRoot().toPath().resolve("other.mv"));
+        store = TestStores.core(tmp.getRoot().toPath().resolve("other.mv"));
         Fixtures.Config config = new Fixtures.Config();
-        OptOutRegistry optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
+        optOuts = new OptOutRegistry(store, new Fixtures.Permissions(), new Fixtures.Records(), config);
         ProviderRegistry registry = Fixtures.registry("zipwhip", new Fixtures.RecordingProvider());
         OutboundSender sender = new OutboundSender(vault, registry, new OutboundArchiver(archive, registry), publisher,
                 optOuts);
         recorder = new InboundRecorder(vault, archive, publisher, optOuts,
                 new SendGate(new Fixtures.Permissions(), vault, optOuts, sender, config),
                 TestStores.helpLimiter(store), config);
+    }
+
+    /**
+     * A STOP's call waits until every node's memory of opt-outs has it, but not while it holds
+     * the recorder: another text (a webhook on another thread) is recorded meanwhile.
+     */
+    @Test
+    public void aStopWaitingForEveryNodeHoldsUpNoOtherText() throws Exception {
+        store.changes().freshFor(3_000);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> stop = thread.submit(() -> recorder.received("zipwhip",
+                new InboundText("80", "+12065550123", "+12065550101", "STOP", Instant.now())));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!optOuts.isOptedOut("+12065550123") && System.nanoTime() < deadline) {
+            Thread.sleep(5); // committed: its call now waits for every node
+        }
+        assertTrue(optOuts.isOptedOut("+12065550123"));
+
+        recorder.received("zipwhip", new InboundText("81", "+12065550177", "+12065550101", "Tuesday works",
+                Instant.now()));
+        assertFalse("the STOP's call still waits for every node", stop.isDone());
+        assertTrue(archive.archived.stream().anyMatch(m -> m.body().equals("Tuesday works")));
+        stop.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        thread.shutdown();
+    }
+
+    /** A poll's page of STOPs waits for every node once, after its last STOP, not once per STOP. */
+    @Test
+    public void aPageOfStopsIsConfirmedOnceAfterItsLastStop() throws Exception {
+        store.changes().freshFor(1_500);
+        long start = System.nanoTime();
+        recorder.recordAll("zipwhip", List.of(
+                new InboundText("90", "+12065550131", "+12065550101", "STOP", Instant.now()),
+                new InboundText("91", "+12065550132", "+12065550101", "STOP", Instant.now()),
+                new InboundText("92", "+12065550133", "+12065550101", "STOP", Instant.now())), "alice");
+        long tookMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue("waited out the memory once: " + tookMillis + " ms", tookMillis >= 1_500);
+        // once per STOP would be 4.5 s at least
+        assertTrue("not three times: " + tookMillis + " ms", tookMillis < 3_500);
+        assertTrue(optOuts.isOptedOut("+12065550133"));
     }
 
     @Test
