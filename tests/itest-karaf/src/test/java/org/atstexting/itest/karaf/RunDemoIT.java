@@ -24,7 +24,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * The {@code run-demo} script as a new user runs it: JVM options reach the JVM, a busy port
  * fails at once with a plain message, no terminal means no interactive shell (and the demo
- * keeps serving), and a start after the build does not rebuild.
+ * keeps serving), a start after the build does not rebuild, and the README's curl lines do what
+ * it says.
  */
 public class RunDemoIT {
 
@@ -51,21 +52,9 @@ public class RunDemoIT {
         Path work = tmp.newFolder("work").toPath();
         int port = Karaf.freePort();
         Path log = work.resolve("out.log");
-        Process p = demo(work, "-Dorg.osgi.service.http.port=" + port)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(log.toFile()).start();
+        Process p = startDemo(work, port, log);
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            int status = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (status == 0 && System.nanoTime() < deadline && p.isAlive()) {
-                try {
-                    status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/system/console"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException notYet) {
-                    Thread.sleep(500);
-                }
-            }
+            int status = awaitAnswer(p, URI.create("http://127.0.0.1:" + port + "/system/console"), null);
             String out = Files.readString(log);
             assertTrue("the demo answers HTTP on the port given as -D (output: " + out + ")", status > 0);
             Thread.sleep(3000); // had input's end stopped the framework, it would be gone by now
@@ -74,10 +63,109 @@ public class RunDemoIT {
             assertTrue("the demo's data is in its working directory",
                     Files.isDirectory(work.resolve("ats-texting-data/framework")));
         } finally {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            stop(p);
+        }
+    }
+
+    /**
+     * The README's JSON walk-through, its curl lines read from the README itself and sent as
+     * written (only the port is the test's): every step succeeds on a new demo, the Test says OK,
+     * and the text sent is on the record.
+     */
+    @Test
+    public void theReadmesCurlLinesWorkAsWrittenOnANewDemo() throws Exception {
+        List<ReadmeCurl.Request> steps = ReadmeCurl.blockAfter(
+                Files.readString(SCRIPT.resolveSibling("README.md")), "The same tasks as JSON");
+        assertTrue("the README's JSON block was read whole: " + steps, steps.size() >= 6);
+        Path work = tmp.newFolder("curl").toPath();
+        int port = Karaf.freePort();
+        Path log = work.resolve("out.log");
+        Process p = startDemo(work, port, log);
+        try {
+            ReadmeCurl.Request first = steps.get(0);
+            assertEquals("the texting endpoints answer (output in " + log + ")", 200, awaitAnswer(p,
+                    URI.create("http://127.0.0.1:" + port + "/ats/texting/credentials"), first));
+            HttpClient http = HttpClient.newHttpClient();
+            String hostAndPort = "127.0.0.1:" + port;
+            String lastBody = "";
+            for (ReadmeCurl.Request step : steps) {
+                HttpResponse<String> answer = http.send(request(step, step.at(hostAndPort)),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(step.method() + " " + step.uri() + " answered " + answer.statusCode() + ": "
+                        + answer.body(), answer.statusCode() / 100 == 2);
+                if (step.uri().getPath().endsWith("/test")) {
+                    assertTrue("the README's Test says OK: " + answer.body(),
+                            answer.body().replace(" ", "").contains("\"ok\":true"));
+                }
+                lastBody = answer.body();
             }
+            ReadmeCurl.Request send = steps.stream().filter(s -> s.uri().getPath().endsWith("/texting/messages"))
+                    .findFirst().orElseThrow();
+            ReadmeCurl.Request record = steps.stream().filter(s -> s.uri().getPath().startsWith("/ats/texting/records/"))
+                    .findFirst().orElseThrow();
+            String sent = send.body().replaceAll(".*\"body\":\"([^\"]*)\".*", "$1");
+            // the archive writes in the background: the record shows the text within moments
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String onRecord = http.send(request(record, record.at(hostAndPort)), HttpResponse.BodyHandlers.ofString()).body();
+            while (!onRecord.contains(sent) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                onRecord = http.send(request(record, record.at(hostAndPort)), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertTrue("\"" + sent + "\" is on " + record.uri() + ": " + onRecord, onRecord.contains(sent));
+            assertFalse("the last step answered something", lastBody.isEmpty());
+        } finally {
+            stop(p);
+        }
+    }
+
+    private static HttpRequest request(ReadmeCurl.Request step, URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(step.method(), step.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(step.body(), StandardCharsets.UTF_8));
+        step.headers().forEach(builder::header);
+        if (step.user() != null) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (step.user() + ":" + step.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder.build();
+    }
+
+    private Process startDemo(Path work, int port, Path log) throws IOException {
+        return demo(work, "-Dorg.osgi.service.http.port=" + port)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Asks {@code uri} (as {@code as}'s user, if given) until it answers something other than 404
+     * (the servlet not there yet) or the demo stops; its last status, 0 for none.
+     */
+    private static int awaitAnswer(Process p, URI uri, ReadmeCurl.Request as) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest.Builder get = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+        if (as != null) {
+            get.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (as.user() + ":" + as.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        int status = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while ((status == 0 || status == 404 && as != null) && System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                status = http.send(get.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+                status = 0;
+            }
+            if (status == 0 || status == 404 && as != null) {
+                Thread.sleep(500);
+            }
+        }
+        return status;
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
         }
     }
 
