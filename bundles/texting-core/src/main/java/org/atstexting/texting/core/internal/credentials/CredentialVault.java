@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import org.atstexting.texting.TextingException;
@@ -36,8 +34,8 @@ import org.osgi.service.component.annotations.Reference;
  * at the moment a provider needs it. Knows nothing of permissions: callers check them.
  *
  * <p>The sets live in the shared database ({@code core_credential}). A send's look-up
- * ({@link #readiness}) keeps a copy while the node's {@link ChangeFeed} says no set changed; every
- * other use reads the database. Each save, removal and key rotation is written to the change log
+ * ({@link #readiness}) keeps a copy while the node's {@link ChangeFeed} says no set changed
+ * ({@link SendReadinessLookup}); every other use reads the database. Each save, removal and key rotation is written to the change log
  * and returns only once every node's copies have had to go: a set saved or removed through any
  * node is then in force on every node.
  */
@@ -52,8 +50,7 @@ public final class CredentialVault {
 
     private final TextingDatabase database;
     private final ChangeFeed changes;
-    /** The sets sends looked up, by owner and provider, good while the feed's credentials generation is theirs. */
-    private final AtomicReference<ReadinessMemo> memo = new AtomicReference<>(new ReadinessMemo(-1));
+    private final SendReadinessLookup readiness;
     private volatile CredentialKeys keys;
     private BundleContext context;
     private final Clock clock = Clock.systemUTC();
@@ -83,6 +80,7 @@ public final class CredentialVault {
     public CredentialVault(CoreStore store, CredentialKeys keys) {
         this.database = store.database();
         this.changes = store.changes();
+        this.readiness = new SendReadinessLookup(database, changes);
         this.keys = keys;
     }
 
@@ -101,64 +99,12 @@ public final class CredentialVault {
 
     /**
      * What a send needs to know before it goes: the sender's credential sets (for {@code provider},
-     * or all when it is {@code null}) and whether the recipient's number opted out. Answered from
-     * this node's memory while its {@link ChangeFeed} is fresh and the sets were looked up since the
-     * last credential change; else read in one statement (one round trip to the shared database).
-     * Either way a STOP or a credential change confirmed on any node counts here.
-     * {@link SendReadiness#optedOut()} is {@code null} when the database was read and the user has no
-     * set: no row carried the answer, and the caller asks the opt-outs itself.
+     * or all when it is {@code null}) and whether the recipient's number opted out; see
+     * {@link SendReadinessLookup}. Either way a STOP or a credential change confirmed on any node
+     * counts here.
      */
     public SendReadiness readiness(String ownerUserId, String provider, String number) {
-        Boolean optedOut = changes.optedOut(number);
-        if (optedOut == null) {
-            return readReadiness(ownerUserId, provider, number); // the node's memory cannot answer now
-        }
-        long generation = changes.credentialsGeneration(); // read before the sets, so a change since outdates them
-        ReadinessMemo current = memo.get();
-        if (current.generation() != generation) {
-            ReadinessMemo fresh = new ReadinessMemo(generation);
-            current = memo.compareAndSet(current, fresh) ? fresh : memo.get();
-        }
-        String key = ownerUserId + '\n' + (provider == null ? "" : provider);
-        List<StoredCredential> sets = current.generation() == generation ? current.sets().get(key) : null;
-        if (sets == null) {
-            SendReadiness read = readReadiness(ownerUserId, provider, number);
-            if (current.generation() == generation && current.sets().size() < ReadinessMemo.MAX_ENTRIES) {
-                current.sets().put(key, read.credentials());
-            }
-            return read;
-        }
-        return new SendReadiness(sets, optedOut);
-    }
-
-    /** The sets sends looked up in one credentials generation. */
-    private record ReadinessMemo(long generation, Map<String, List<StoredCredential>> sets) {
-        static final int MAX_ENTRIES = 10_000;
-
-        ReadinessMemo(long generation) {
-            this(generation, new ConcurrentHashMap<>());
-        }
-    }
-
-    private SendReadiness readReadiness(String ownerUserId, String provider, String number) {
-        String sql = "SELECT " + CredentialRows.COLUMNS
-                + ", (SELECT opted_out FROM core_opt_out WHERE number = ?) AS recipient_opted_out FROM core_credential "
-                + (provider == null ? "WHERE owner_user_id = ? ORDER BY id" : "WHERE id = ?");
-        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(sql)) {
-            select.setString(1, number);
-            select.setString(2, provider == null ? ownerUserId : StoredCredential.id(provider, ownerUserId));
-            List<StoredCredential> found = new ArrayList<>(1);
-            Boolean optedOut = null;
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    found.add(CredentialRows.read(row));
-                    optedOut = row.getBoolean("recipient_opted_out"); // no state row reads as false: never opted out
-                }
-            }
-            return new SendReadiness(List.copyOf(found), optedOut);
-        } catch (SQLException e) {
-            throw new StoreException("reading the credentials of " + ownerUserId, e);
-        }
+        return readiness.readiness(ownerUserId, provider, number);
     }
 
     /** A sender's credential sets and whether the recipient opted out ({@code null}: not read, no set). */
