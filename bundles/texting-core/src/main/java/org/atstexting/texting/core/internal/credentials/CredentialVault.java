@@ -230,9 +230,10 @@ public final class CredentialVault {
                 case UNREADABLE -> unreadable.add(stored.id());
             }
         }
-        if (reEncrypted > 0) {
-            recordChange(ChangeLog.ANY_OWNER); // sends' copies of the sets hold the old ciphertext
-        }
+        // sends' copies of the sets hold the old ciphertext: logged on every run, even one that found
+        // nothing to do, since a run that resealed may have failed before it logged, or another node's
+        // run may have resealed the rows this one read and not logged yet
+        recordChange(ChangeLog.ANY_OWNER);
         Rotation rotation = new Rotation(reEncrypted, current, List.copyOf(unreadable));
         LOG.info(() -> "ats-texting credential key rotation to key " + to.keyId() + ": " + rotation.reEncrypted()
                 + " re-encrypted, " + rotation.alreadyCurrent() + " already current, " + rotation.unreadable().size()

@@ -45,7 +45,7 @@ final class SendReadinessLookup {
             Memo fresh = new Memo(generation);
             current = memo.compareAndSet(current, fresh) ? fresh : memo.get();
         }
-        String key = ownerUserId + '\n' + (provider == null ? "" : provider);
+        Key key = new Key(ownerUserId, provider); // a provider "" (named, none such) is not null (any)
         List<StoredCredential> sets = current.generation() == generation ? current.sets().get(key) : null;
         if (sets == null) {
             SendReadiness read = read(ownerUserId, provider, number);
@@ -57,8 +57,12 @@ final class SendReadinessLookup {
         return new SendReadiness(sets, optedOut);
     }
 
+    /** A sender and the provider asked for ({@code null}: any). */
+    private record Key(String owner, String provider) {
+    }
+
     /** The sets sends looked up in one credentials generation (at most 10,000 senders and providers). */
-    private record Memo(long generation, Map<String, List<StoredCredential>> sets) {
+    private record Memo(long generation, Map<Key, List<StoredCredential>> sets) {
         static final int MAX_ENTRIES = 10_000;
 
         Memo(long generation) {

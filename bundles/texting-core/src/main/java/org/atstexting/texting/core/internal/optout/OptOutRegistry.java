@@ -143,18 +143,30 @@ public final class OptOutRegistry implements OptOutService {
         } catch (SQLException e) {
             throw new StoreException("recording " + (optingOut ? "an opt-out" : "an opt-in") + " of " + event.number(), e);
         }
-        if (changed == null) {
-            return false;
-        }
-        if (changed) {
+        if (changed == null || !changed) {
+            // made already, perhaps a moment ago at another node: returns no sooner than that writer
+            alreadyInForce(event.number());
+        } else {
             // returns once every node's memory of opt-outs has had to read this change
             store.changes().confirmed(System.nanoTime());
+        }
+        if (changed == null) {
+            return false; // this message was recorded already
         }
         LOG.info(() -> event.number() + (optingOut ? " opted out" : " opted in") + " (" + event.source() + ")");
         if (changed) {
             tellChangeListeners(event);
         }
         return changed;
+    }
+
+    /**
+     * For whoever finds a number already in the state it came to record: returns no sooner than
+     * the writer of that state does, so its caller too may say the change is in force on every node
+     * (see {@link ChangeFeed#alreadyInForce}).
+     */
+    public void alreadyInForce(String e164) {
+        store.changes().alreadyInForce(e164);
     }
 
     /**

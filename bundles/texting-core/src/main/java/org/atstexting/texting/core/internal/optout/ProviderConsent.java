@@ -39,6 +39,7 @@ public final class ProviderConsent {
         }
         boolean optingOut = kind == OptOutEvent.Kind.OPT_OUT;
         if (optOuts.isOptedOut(number) == optingOut) {
+            optOuts.alreadyInForce(number); // the same news at another node may still be waiting for every node
             return;
         }
         String owner = account == null ? null

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,8 @@ public final class ChangeFeed {
     /** Slack for two nodes' clocks ticking at slightly different rates over one {@code freshFor}. */
     private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Longer than any wait: the longest memory time and the slack (a console change cannot outrun it). */
+    private static final long RECENT_NANOS = TimeUnit.MILLISECONDS.toNanos(5_000) + CLOCK_SLACK_NANOS;
 
     private final TextingDatabase database;
     private final int maxOptedOut;
@@ -51,6 +54,10 @@ public final class ChangeFeed {
     private volatile long lookedAt;
     private volatile boolean looked;
     private final AtomicLong credentialsGeneration = new AtomicLong();
+    /** When this node applied each item's last change, kept while a wait may follow it (see {@link #alreadyInForce}). */
+    private final Map<String, Long> appliedAt = new ConcurrentHashMap<>();
+    /** {@code System.nanoTime()} of the last whole read of the numbers; written under {@link #looking}. */
+    private volatile long reloadedAt;
     private volatile boolean tooMany;
     /** The last version applied; written under {@link #looking}. */
     private long applied;
@@ -78,7 +85,12 @@ public final class ChangeFeed {
      * numbers): the caller then asks the database.
      */
     public Boolean optedOut(String number) {
-        return fresh() ? optedOut.contains(number) : null;
+        if (!fresh()) {
+            return null;
+        }
+        boolean found = optedOut.contains(number);
+        // tooMany is set before the set is cleared: seen unset now, the set was whole when read
+        return tooMany ? null : found;
     }
 
     /**
@@ -108,6 +120,11 @@ public final class ChangeFeed {
                 looking.unlock();
             }
         }
+        wait(committedNanos, freshFor);
+    }
+
+    /** Waits until every node has had to look since {@code committedNanos}, or leaves it to the thread's scope. */
+    private void wait(long committedNanos, long freshFor) {
         Deferred deferred = this.deferred.get();
         if (deferred != null) {
             deferred.latest = deferred.any ? Math.max(deferred.latest, committedNanos) : committedNanos;
@@ -115,6 +132,38 @@ public final class ChangeFeed {
             return; // the scope waits once, for its last change, when it closes
         }
         awaitSince(committedNanos, freshFor);
+    }
+
+    /**
+     * Called by a writer that found the change it came to make made already (the same STOP at a
+     * second node, a STOP again): it returns no sooner than the change's own writer does, since its
+     * caller too is told the change is in force everywhere. This node takes in every change
+     * committed so far, then waits out what is left of the wait that follows the last change of
+     * {@code item} it applied; a change older than any wait returns at once.
+     */
+    public void alreadyInForce(String item) {
+        long freshFor = freshForNanos;
+        if (freshFor == 0) {
+            return;
+        }
+        long since = System.nanoTime(); // if this node cannot tell when the change came: a whole wait
+        if (!tooMany) {
+            looking.lock();
+            try {
+                if (look()) {
+                    Long applied = appliedAt.get(item);
+                    long reloaded = reloadedAt;
+                    boolean reloadRecent = since - reloaded < RECENT_NANOS;
+                    since = applied != null && reloadRecent ? Math.max(applied, reloaded)
+                            : applied != null ? applied : reloadRecent ? reloaded : Long.MIN_VALUE;
+                }
+            } finally {
+                looking.unlock();
+            }
+        }
+        if (since != Long.MIN_VALUE) {
+            wait(since, freshFor);
+        }
     }
 
     /**
@@ -153,14 +202,22 @@ public final class ChangeFeed {
         long latest;
     }
 
+    /**
+     * Not cut short by an interrupt: whoever returns from here tells its caller the change is in
+     * force on every node, which holds only once the whole wait is over (the interrupt is kept).
+     */
     private void awaitSince(long committedNanos, long freshFor) {
-        long wait = committedNanos + freshFor + CLOCK_SLACK_NANOS - System.nanoTime();
-        if (wait > 0) {
+        long until = committedNanos + freshFor + CLOCK_SLACK_NANOS;
+        boolean interrupted = false;
+        for (long wait = until - System.nanoTime(); wait > 0; wait = until - System.nanoTime()) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // committed already; only the wait is cut short
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -217,12 +274,15 @@ public final class ChangeFeed {
             }
         }
         boolean credentials = false;
+        long now = System.nanoTime();
+        appliedAt.values().removeIf(at -> now - at >= RECENT_NANOS);
         for (ChangeLog.Change change : changes) {
             switch (change.kind()) {
                 case OPT_OUT -> optedOut.add(change.item());
                 case OPT_IN -> optedOut.remove(change.item());
                 case CREDENTIALS -> credentials = true;
             }
+            appliedAt.put(change.item(), now);
         }
         if (credentials) {
             credentialsGeneration.incrementAndGet();
@@ -268,5 +328,7 @@ public final class ChangeFeed {
         optedOut.addAll(numbers);
         credentialsGeneration.incrementAndGet();
         applied = version;
+        reloadedAt = System.nanoTime(); // any number may have changed just before: see alreadyInForce
+        appliedAt.clear();
     }
 }

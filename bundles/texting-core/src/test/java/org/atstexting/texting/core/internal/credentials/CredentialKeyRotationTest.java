@@ -109,6 +109,30 @@ public class CredentialKeyRotationTest {
         assertEquals("a second rotation finds nothing to do", 0, rotating.rotateKey().reEncrypted());
     }
 
+    /**
+     * A run that resealed may have failed before it logged its change, or another node may have
+     * resealed the rows and not logged yet: a run that finds nothing to do still tells every node's
+     * memory of the sets (their copies would keep the old ciphertext once the old key is gone).
+     */
+    @Test
+    public void aRotationThatFindsNothingToDoStillTellsEveryNodesMemory() throws Exception {
+        CredentialVault rotating = vault(0, newKey, oldKey);
+        rotating.rotateKey();
+        long before = changes();
+        assertEquals(0, rotating.rotateKey().reEncrypted());
+        assertEquals("the second run logged a change of the sets", before + 1, changes());
+    }
+
+    private long changes() throws Exception {
+        try (java.sql.Connection c = nodes.get(1).connection();
+                java.sql.PreparedStatement select = c.prepareStatement(
+                        "SELECT COUNT(*) FROM core_change WHERE kind = 'CREDENTIALS'");
+                java.sql.ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     @Test
     public void twoNodesRotatingAtOnceReEncryptEachSecretOnce() throws Exception {
         CredentialVault a = vault(0, newKey, oldKey);

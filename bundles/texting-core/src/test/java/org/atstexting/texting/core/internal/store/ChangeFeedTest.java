@@ -81,6 +81,45 @@ public class ChangeFeedTest {
         assertEquals("B took it in at once", Boolean.TRUE, b.optedOut(DANA));
     }
 
+    /** An interrupt (a component stopping) must not let a writer say "in force everywhere" early. */
+    @Test
+    public void anInterruptedConfirmationStillWaitsItsWholeTimeAndKeepsTheInterrupt() throws Exception {
+        long saved = optOut(DANA, true);
+        Thread.currentThread().interrupt();
+        b.confirmed(saved);
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved);
+        assertTrue("the interrupt is kept", Thread.interrupted());
+        assertTrue("waited the memory's " + FRESH_FOR_MILLIS + " ms: " + waited, waited >= FRESH_FOR_MILLIS);
+    }
+
+    /**
+     * The same STOP at a second node (a retried webhook, a poll) finds it recorded while its first
+     * writer still waits: the second returns no sooner than the first would have.
+     */
+    @Test
+    public void aWriterThatFindsTheChangeMadeAlreadyReturnsNoSoonerThanItsWriter() throws Exception {
+        long saved = optOut(DANA, true); // the first writer: committed, and not yet done waiting
+        a.alreadyInForce(DANA);
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved);
+        assertTrue("waited the memory's " + FRESH_FOR_MILLIS + " ms since the change: " + waited,
+                waited >= FRESH_FOR_MILLIS);
+        assertEquals(Boolean.TRUE, a.optedOut(DANA));
+    }
+
+    /** Found again long after (a second STOP days later), a change is in force everywhere: no wait. */
+    @Test
+    public void aChangeFoundAgainLongAfterItWasMadeReturnsAtOnce() throws Exception {
+        ChangeFeed patient = new ChangeFeed(dbB, 2_000);
+        optOut(DANA, true);
+        assertEquals(Boolean.TRUE, patient.optedOut(DANA));
+        Thread.sleep(5_100); // past the longest wait any writer of it could still be in
+        long start = System.nanoTime();
+        patient.alreadyInForce(DANA);
+        patient.alreadyInForce(SAM); // never changed at all
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue("no wait of 2,000 ms for changes long in force: " + took, took < 1_000);
+    }
+
     @Test
     public void aChangeWrittenWithoutWaitingReachesTheOtherNodeOnceItsMemoryIsTooOld() throws Exception {
         assertEquals(Boolean.FALSE, a.optedOut(DANA));

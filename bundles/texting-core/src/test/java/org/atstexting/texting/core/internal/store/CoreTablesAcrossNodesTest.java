@@ -215,17 +215,35 @@ public class CoreTablesAcrossNodesTest {
         }
     }
 
+    /**
+     * ... and each call returns no sooner than the one that made the change: a webhook answered by
+     * any of them may take the STOP to be in force on every node.
+     */
     @Test
     public void theSameStopTakenByBothNodesAtOnceIsRecordedOnceAndChangesTheStateOnce() throws Exception {
-        List<Future<Boolean>> records = atOnce(() -> nodeA.optOuts.record(stop("zipwhip:in-7")),
-                () -> nodeB.optOuts.record(stop("zipwhip:in-7")), () -> nodeA.optOuts.record(stop("zipwhip:in-7")),
-                () -> nodeB.optOuts.record(stop("zipwhip:in-7")));
+        List<Future<long[]>> records = atOnce(() -> timed(nodeA, "zipwhip:in-7"), () -> timed(nodeB, "zipwhip:in-7"),
+                () -> timed(nodeA, "zipwhip:in-7"), () -> timed(nodeB, "zipwhip:in-7"));
         int changed = 0;
-        for (Future<Boolean> record : records) {
-            changed += record.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        long changerReturned = 0;
+        List<Long> returned = new java.util.ArrayList<>();
+        for (Future<long[]> record : records) {
+            long[] r = record.get(60, TimeUnit.SECONDS);
+            changed += (int) r[0];
+            changerReturned = r[0] == 1 ? r[1] : changerReturned;
+            returned.add(r[1]);
         }
         assertEquals("one change, so one confirmation", 1, changed);
+        for (long at : returned) {
+            long sooner = TimeUnit.NANOSECONDS.toMillis(changerReturned - at);
+            assertTrue("a call that found the STOP made returned " + sooner + " ms before its writer", sooner < 10);
+        }
         assertEquals("one event in the audit trail", 1, nodeB.optOuts.history(DANA).size());
+    }
+
+    /** Whether the call changed the state (1 or 0), and when it returned. */
+    private static long[] timed(Core node, String messageKey) {
+        boolean changed = node.optOuts.record(stop(messageKey));
+        return new long[] { changed ? 1 : 0, System.nanoTime() };
     }
 
     @Test
