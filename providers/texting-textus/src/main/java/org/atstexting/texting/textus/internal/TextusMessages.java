@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.atstexting.texting.DeliveryStatus;
 import org.atstexting.texting.spi.InboundText;
-import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 
 import com.google.gson.JsonObject;
@@ -62,21 +61,6 @@ final class TextusMessages {
         }
         String body = Optional.ofNullable(TextusJson.string(message, "body")).orElse("");
         return Optional.of(new InboundText(id, from, accountNumber, body, at));
-    }
-
-    /**
-     * An outgoing text to a phone number as the account's history shows it, whoever sent it (the
-     * core, or a user in TextUs's own app). TextUs documents no creation time on a message, so
-     * {@code at} is its {@code latestEventAt}: for a text delivered since, when it was delivered.
-     */
-    static Optional<SentText> sent(JsonObject message, String contact, String accountNumber, Instant at) {
-        String id = shortId(TextusJson.string(message, "id"));
-        if (!outgoing(message) || id == null || contact == null || !E164.matcher(contact).matches()) {
-            return Optional.empty();
-        }
-        String body = Optional.ofNullable(TextusJson.string(message, "body")).orElse("");
-        return Optional.of(new SentText(id, accountNumber, contact, body, at,
-                TextusStatus.of(TextusJson.string(message, "deliveryState"))));
     }
 
     /** The state of an outgoing message; a failed one with the reason a recruiter can read. */

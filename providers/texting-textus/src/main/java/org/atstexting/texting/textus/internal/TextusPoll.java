@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +16,6 @@ import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.ProviderCredentials;
 import org.atstexting.texting.spi.ProviderException;
 import org.atstexting.texting.spi.ProviderException.Kind;
-import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 
 import com.google.gson.JsonElement;
@@ -26,13 +24,10 @@ import com.google.gson.JsonObject;
 /**
  * Polling, the safety net under the webhooks: the account's conversations by latest activity,
  * newest first, down to the cursor, and in each the messages newest first down to the cursor.
- * Texts after the cursor, incoming and outgoing, are handed over oldest first, at most
- * {@code maxTexts} a poll: incoming ones as {@link InboundText}s, outgoing ones as
- * {@link SentText}s (so a text a user sent from TextUs's own app is archived too, and one whose
- * send the core did not see finish; the core ignores those it has). A poll that stops there says
- * {@code more} with the cursor on the last text it handed over, so the next poll goes on from the
- * oldest one it did not. Outgoing messages seen on the way report their state
- * ({@link StatusUpdate}s; the core ignores any that would go backwards).
+ * Incoming texts after the cursor are handed over oldest first, at most {@code maxTexts} a
+ * poll; a poll that stops there says {@code more} with the cursor on the last text it handed
+ * over, so the next poll goes on from the oldest one it did not. Outgoing messages seen on the
+ * way report their state ({@link StatusUpdate}s; the core ignores any that would go backwards).
  * <p>
  * Why stopping is safe: messages are listed by when they were made, and a message's
  * {@code latestEventAt} is never before that, so the first message older than the cursor means
@@ -42,8 +37,8 @@ import com.google.gson.JsonObject;
  */
 final class TextusPoll {
 
-    /** One text still to hand over: incoming ({@code text}) or outgoing ({@code sent}). */
-    private record Candidate(Instant at, String id, InboundText text, SentText sent) {
+    /** One text still to hand over. */
+    private record Candidate(Instant at, String id, InboundText text) {
     }
 
     private final TextusApi api;
@@ -77,9 +72,8 @@ final class TextusPoll {
         found.sort(Comparator.comparing(Candidate::at).thenComparing(Candidate::id));
         boolean more = found.size() > maxTexts;
         List<Candidate> handed = more ? found.subList(0, maxTexts) : found;
-        return new InboundBatch(handed.stream().map(Candidate::text).filter(Objects::nonNull).toList(), updates,
-                handed.stream().map(Candidate::sent).filter(Objects::nonNull).toList(), after(cursor, handed).toString(),
-                more);
+        return new InboundBatch(handed.stream().map(Candidate::text).toList(), updates, List.of(),
+                after(cursor, handed).toString(), more);
     }
 
     /** The cursor after the texts handed over: the last one's time, with every id handed over at that time. */
@@ -116,10 +110,7 @@ final class TextusPoll {
                 }
                 TextusMessages.inbound(message, contact, credentials.phoneNumber(), at.get())
                         .filter(text -> cursor.isNew(at.get(), text.providerMessageId()))
-                        .ifPresent(text -> found.add(new Candidate(at.get(), text.providerMessageId(), text, null)));
-                TextusMessages.sent(message, contact, credentials.phoneNumber(), at.get())
-                        .filter(sent -> cursor.isNew(at.get(), sent.providerMessageId()))
-                        .ifPresent(sent -> found.add(new Candidate(at.get(), sent.providerMessageId(), null, sent)));
+                        .ifPresent(text -> found.add(new Candidate(at.get(), text.providerMessageId(), text)));
                 TextusMessages.statusUpdate(message, at.get()).filter(u -> u.status() != DeliveryStatus.QUEUED)
                         .ifPresent(updates::add);
             }

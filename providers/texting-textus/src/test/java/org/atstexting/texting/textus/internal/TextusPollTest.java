@@ -6,10 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +16,6 @@ import org.atstexting.texting.spi.InboundBatch;
 import org.atstexting.texting.spi.InboundText;
 import org.atstexting.texting.spi.OutboundText;
 import org.atstexting.texting.spi.ProviderReceipt;
-import org.atstexting.texting.spi.SentText;
 import org.atstexting.texting.spi.StatusUpdate;
 import org.junit.After;
 import org.junit.Before;
@@ -51,32 +46,27 @@ public class TextusPollTest {
     public void aBacklogBiggerThanOnePollIsReadCompletelyOnceAndOldestFirst() throws Exception {
         String cursor = f.provider.fetchInbound(ALICE, null).cursor();
         List<String> expected = new ArrayList<>();
-        List<String> expectedSent = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             String contact = "+1206555" + String.format("%04d", 1000 + i % 30);
             expected.add(f.fake.engine().receiveQuietly(ACCOUNT, contact, "reply " + i).substring("/messages/".length()));
-            if (i % 100 == 0) { // outgoing mixed in
-                expectedSent.add(f.provider.send(ALICE, new OutboundText(contact, "our text " + i)).providerMessageId());
+            if (i % 100 == 0) {
+                f.provider.send(ALICE, new OutboundText(contact, "our text " + i)); // outgoing mixed in
             }
         }
         List<String> read = new ArrayList<>();
-        List<String> sent = new ArrayList<>();
         List<Boolean> more = new ArrayList<>();
         InboundBatch batch;
         do {
             batch = f.provider.fetchInbound(ALICE, cursor);
             batch.texts().forEach(t -> read.add(t.providerMessageId()));
-            batch.sent().forEach(t -> sent.add(t.providerMessageId()));
             more.add(batch.more());
             cursor = batch.cursor();
         } while (batch.more() && more.size() < 10);
 
-        assertEquals("1,212 texts at 500 a poll", List.of(true, true, false), more);
+        assertEquals(List.of(true, true, false), more);
         assertEquals("first text read out of order or twice", -1, firstMismatch(expected, read));
         assertEquals(expected.size(), new HashSet<>(read).size());
-        assertEquals("the outgoing ones, oldest first, each once", expectedSent, sent);
-        InboundBatch after = f.provider.fetchInbound(ALICE, cursor);
-        assertEquals("nothing new afterwards", 0, after.texts().size() + after.sent().size());
+        assertEquals("nothing new afterwards", 0, f.provider.fetchInbound(ALICE, cursor).texts().size());
     }
 
     private static int firstMismatch(List<String> expected, List<String> actual) {
@@ -102,37 +92,6 @@ public class TextusPollTest {
         assertEquals(Fixture.NUMBER, text.to());
         assertFalse(batch.more());
         assertEquals(0, f.provider.fetchInbound(ALICE, batch.cursor()).texts().size());
-    }
-
-    /**
-     * A recruiter who texts from TextUs's own app (here: a plain API client with her token, not
-     * the provider) sends a text the core never saw: the poll hands it over as sent, with its exact
-     * body, recipient and state, once; the cursor moves past it.
-     */
-    @Test
-    public void aTextSentOutsideTheCoreArrivesByPollAsSentOnceWithItsExactBody() throws Exception {
-        String cursor = f.provider.fetchInbound(ALICE, null).cursor();
-        String body = "Sent from the TextUs app: Ça va? 5 € 😀 中文";
-        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                f.fake.baseUri().resolve(ACCOUNT + "/messages"))
-                .header("Authorization", "Bearer tok-alice")
-                .header("Accept", "application/vnd.textus+jsonld")
-                .header("Content-Type", "application/vnd.textus+jsonld")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"to\":\"+12065550123\",\"body\":\"" + body + "\"}", StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(posted.body(), 201, posted.statusCode());
-
-        InboundBatch batch = f.provider.fetchInbound(ALICE, cursor);
-        assertEquals("nothing came in", 0, batch.texts().size());
-        assertEquals(1, batch.sent().size());
-        SentText sent = batch.sent().get(0);
-        assertEquals(body, sent.body());
-        assertEquals("+12065550123", sent.to());
-        assertEquals(Fixture.NUMBER, sent.from());
-        assertTrue(posted.body(), posted.body().contains("/messages/" + sent.providerMessageId()));
-        InboundBatch again = f.provider.fetchInbound(ALICE, batch.cursor());
-        assertEquals("handed over once", 0, again.sent().size());
     }
 
     @Test
