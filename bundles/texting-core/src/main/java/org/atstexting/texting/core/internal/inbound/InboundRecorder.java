@@ -3,7 +3,9 @@ package org.atstexting.texting.core.internal.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -133,11 +135,16 @@ public final class InboundRecorder implements ProviderCallback {
     /** Records what one poll of an account brought: its inbound texts, the account's sent texts, status changes. */
     void recordBatch(StoredCredential account, InboundBatch batch) {
         recordAll(account.provider(), batch.texts(), account.ownerUserId());
-        for (SentText text : batch.sent()) {
-            reconcileSent(account.provider(), text, account.ownerUserId());
-        }
+        // status changes before the sent texts: a text the archive has moves with its reason and its
+        // events (its sent text then changes nothing); one it lacks is archived from the sent text, with
+        // the reason the batch gives for it
+        Map<String, StatusUpdate> newest = new HashMap<>();
         for (StatusUpdate update : batch.statusUpdates()) {
             statusChanged(account.provider(), update);
+            newest.put(update.providerMessageId(), update); // oldest first: the last one stays
+        }
+        for (SentText text : batch.sent()) {
+            reconcileSent(account.provider(), text, account.ownerUserId(), newest.get(text.providerMessageId()));
         }
     }
 
@@ -213,8 +220,16 @@ public final class InboundRecorder implements ProviderCallback {
      * send still on its way to the archive was submitted before this and is found there.
      */
     synchronized void reconcileSent(String provider, SentText text, String ownerUserId) {
+        reconcileSent(provider, text, ownerUserId, null);
+    }
+
+    /** As above, with the failure {@code update} (the same message's status, if any) gives its state. */
+    synchronized void reconcileSent(String provider, SentText text, String ownerUserId, StatusUpdate update) {
         TextMessage message = new TextMessage(provider, text.providerMessageId(), Direction.OUTBOUND, text.from(),
                 text.to(), text.body(), text.sentAt(), ownerUserId, text.status());
+        if (update != null && update.status() == text.status()) {
+            message = message.withStatus(text.status(), failure(update));
+        }
         ArchiveAnswers.announceNew(archived(List.of(ArchiveItem.text(message, null))), events::sent);
     }
 

@@ -39,7 +39,8 @@ public final class ProviderConsent {
         }
         boolean optingOut = kind == OptOutEvent.Kind.OPT_OUT;
         if (optOuts.isOptedOut(number) == optingOut) {
-            optOuts.alreadyInForce(number); // the same news at another node may still be waiting for every node
+            // no wait for every node here (OptOutRegistry.alreadyInForce): this runs for every number of
+            // a provider's own list on every poll, and news that is not new is waited for by its writer
             return;
         }
         String owner = account == null ? null

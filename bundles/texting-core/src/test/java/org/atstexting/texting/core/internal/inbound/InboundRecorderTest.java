@@ -38,10 +38,11 @@ public class InboundRecorderTest {
     private InboundRecorder recorder;
     private CoreStore store;
     private OptOutRegistry optOuts;
+    private CredentialVault vault;
 
     @Before
     public void setUp() throws Exception {
-        CredentialVault vault = Fixtures.vault(tmp.getRoot().toPath());
+        vault = Fixtures.vault(tmp.getRoot().toPath());
         vault.save("zipwhip", "2065550101", "+12065550101", "alice", "pw");
         MessageEventPublisher publisher = new MessageEventPublisher();
         publisher.eventAdmin(Fixtures.events(events));
@@ -175,6 +176,34 @@ public class InboundRecorderTest {
         assertEquals(landline.describe(), failed.getProperty(TextingEvents.REASON));
         assertEquals("30006", failed.getProperty(TextingEvents.PROVIDER_CODE));
         assertEquals("NOT_MOBILE", failed.getProperty(TextingEvents.FAILURE));
+    }
+
+    /**
+     * A poll that brings a failed text both as the account's sent text and as its status change
+     * (Zipwhip's and TextUs' polls do): the archive keeps the reason and the failure is announced,
+     * for a text the core sent and for one sent outside it (the provider's own app).
+     */
+    @Test
+    public void aPolledSentTextThatFailedKeepsItsReasonAndIsAnnouncedOnce() {
+        archive.archive(new org.atstexting.texting.TextMessage("zipwhip", "7", org.atstexting.texting.Direction.OUTBOUND,
+                "+12065550101", "+12065550123", "Ours", Instant.now(), "alice", DeliveryStatus.SENT), null);
+        List<org.atstexting.texting.spi.SentText> sent = List.of(
+                new org.atstexting.texting.spi.SentText("7", "+12065550101", "+12065550123", "Ours", Instant.now(),
+                        DeliveryStatus.FAILED),
+                new org.atstexting.texting.spi.SentText("8", "+12065550101", "+12065550123", "From the app",
+                        Instant.now(), DeliveryStatus.FAILED));
+        List<StatusUpdate> statuses = List.of(
+                new StatusUpdate("7", DeliveryStatus.FAILED, "carrier rejected", Instant.now()),
+                new StatusUpdate("8", DeliveryStatus.FAILED, "landline", Instant.now()));
+
+        recorder.recordBatch(vault.find("zipwhip", "alice").orElseThrow(),
+                new org.atstexting.texting.spi.InboundBatch(List.of(), statuses, sent, "c"));
+
+        assertEquals("carrier rejected", archive.find("zipwhip:7").orElseThrow().failure().detail());
+        assertEquals("landline", archive.find("zipwhip:8").orElseThrow().failure().detail());
+        assertEquals(List.of(TextingEvents.STATUS_CHANGED, TextingEvents.FAILED, TextingEvents.SENT),
+                events.stream().map(Event::getTopic).toList());
+        assertEquals("carrier rejected", events.get(1).getProperty(TextingEvents.REASON));
     }
 
     @Test
