@@ -24,6 +24,9 @@ final class ReadmeCurl {
         }
     }
 
+    /** Characters a shell acts on outside quotes. */
+    private static final String SHELL_SPECIAL = "&;|<>()$`?*[]{}!\\";
+
     private ReadmeCurl() {
     }
 
@@ -43,6 +46,9 @@ final class ReadmeCurl {
         StringBuilder command = new StringBuilder();
         for (String line : readme.substring(start + 1, close).split("\n")) {
             String code = withoutComment(line).strip();
+            if (code.indexOf('\\') >= 0 && code.indexOf('\\') != code.length() - 1) {
+                throw new IllegalArgumentException("a backslash that is not a line's last character: " + line);
+            }
             if (code.endsWith("\\")) {
                 command.append(code, 0, code.length() - 1).append(' ');
                 continue;
@@ -139,6 +145,9 @@ final class ReadmeCurl {
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
+            } else if (SHELL_SPECIAL.indexOf(c) >= 0) {
+                // a shell would act on it (a background '&', a glob '?'), so the line would not run as read here
+                throw new IllegalArgumentException("'" + c + "' outside quotes in " + command);
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
                     words.add(word.toString());

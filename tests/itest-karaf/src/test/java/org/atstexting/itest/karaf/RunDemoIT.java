@@ -77,6 +77,10 @@ public class RunDemoIT {
         List<ReadmeCurl.Request> steps = ReadmeCurl.blockAfter(
                 Files.readString(SCRIPT.resolveSibling("README.md")), "The same tasks as JSON");
         assertTrue("the README's JSON block was read whole: " + steps, steps.size() >= 6);
+        for (ReadmeCurl.Request step : steps) {
+            assertEquals("the README's lines go to the demo's default address", "127.0.0.1:8080",
+                    step.uri().getAuthority());
+        }
         Path work = tmp.newFolder("curl").toPath();
         int port = Karaf.freePort();
         Path log = work.resolve("out.log");
