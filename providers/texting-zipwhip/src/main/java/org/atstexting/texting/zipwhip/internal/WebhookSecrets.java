@@ -6,13 +6,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The webhook secrets, one per Zipwhip account. A secret is 32 random bytes (base64url),
@@ -40,7 +47,17 @@ final class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * How long a secret another node added survives this node's clean-up without being among the
+     * webhooks this node listed: longer than a reconcile takes (its listing, then its clean-up),
+     * shorter than anyone should rely on a deleted webhook's secret. Nodes' clocks in NTP sync.
+     */
+    static final Duration GRACE = Duration.ofMinutes(10);
+    private static final String SECRET = ".secret.";
+    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
+
     private final SecretTable props;
+    private final Clock clock;
 
     /** Secrets in a file of the bundle's data area: for one node, tests, and running outside OSGi. */
     WebhookSecrets(Path file) {
@@ -49,7 +66,12 @@ final class WebhookSecrets {
 
     /** Secrets in the given table: the core's shared one, so every node verifies what any node installed. */
     WebhookSecrets(SecretTable table) {
+        this(table, Clock.systemUTC());
+    }
+
+    WebhookSecrets(SecretTable table, Clock clock) {
         this.props = table;
+        this.clock = clock;
     }
 
     static String newSecret() {
@@ -67,14 +89,14 @@ final class WebhookSecrets {
     }
 
     synchronized Optional<Entry> entry(String account) {
-        String hashes = props.get(account + ".hashes").orElse(props.get(account + ".hash").orElse(null));
-        if (hashes == null || hashes.isBlank()) {
+        Set<String> hashes = hashes(account).keySet();
+        if (hashes.isEmpty()) {
             return Optional.empty();
         }
         try {
             List<byte[]> parsed = new ArrayList<>();
-            for (String h : hashes.split(",")) {
-                parsed.add(HexFormat.of().parseHex(h.trim()));
+            for (String h : hashes) {
+                parsed.add(HexFormat.of().parseHex(h));
             }
             return Optional.of(new Entry(account, props.get(account + ".number").orElse(""),
                     props.get(account + ".url").orElse(""), parsed));
@@ -108,46 +130,91 @@ final class WebhookSecrets {
         return match;
     }
 
-    /** Adds a secret for the account's webhooks at {@code callbackUrl} (the account's other secrets stay). */
+    /**
+     * Adds a secret for the account's webhooks at {@code callbackUrl} (the account's other secrets
+     * stay). Each secret is a name of its own, so two nodes adding at once cannot overwrite each
+     * other's.
+     */
     synchronized void put(String account, String accountNumber, String callbackUrl, String secret) {
-        Set<String> hashes = hashes(account);
-        hashes.add(HexFormat.of().formatHex(hash(secret)));
-        store(account, accountNumber, callbackUrl, hashes);
+        props.put(account + SECRET + HexFormat.of().formatHex(hash(secret)), clock.instant().toString());
+        props.put(account + ".number", accountNumber);
+        props.put(account + ".url", callbackUrl);
     }
 
     /**
      * Keeps only the given secrets of the account (those of its webhooks that are still
-     * installed); with none left the account is forgotten, and its calls are refused.
+     * installed), and any added less than {@link #GRACE} ago: another node may have added it
+     * after this node listed the webhooks, for a webhook this node did not see. With none left the
+     * account is forgotten, and its calls are refused.
      */
     synchronized void retain(String account, Set<String> secrets) {
         Set<String> keep = new LinkedHashSet<>();
         for (String s : secrets) {
             keep.add(HexFormat.of().formatHex(hash(s)));
         }
-        Set<String> hashes = hashes(account);
-        hashes.retainAll(keep);
-        if (hashes.isEmpty()) {
+        Instant graceFrom = clock.instant().minus(GRACE);
+        Map<String, Optional<Instant>> stored = hashes(account);
+        Set<String> left = new LinkedHashSet<>();
+        for (Map.Entry<String, Optional<Instant>> hash : stored.entrySet()) {
+            boolean young = hash.getValue().map(added -> added.isAfter(graceFrom)).orElse(false);
+            if (keep.contains(hash.getKey()) || young) {
+                left.add(hash.getKey());
+            } else {
+                props.remove(account + SECRET + hash.getKey());
+            }
+        }
+        props.remove(account + ".hash"); // the earlier form, a list in one name: rewritten as names
+        props.remove(account + ".hashes");
+        if (left.isEmpty()) {
             remove(account);
-        } else {
-            store(account, props.get(account + ".number").orElse(""), props.get(account + ".url").orElse(""),
-                    hashes);
+            return;
+        }
+        for (String hash : left) {
+            if (props.get(account + SECRET + hash).isEmpty()) {
+                props.put(account + SECRET + hash, clock.instant().toString());
+            }
         }
     }
 
-    private Set<String> hashes(String account) {
-        Set<String> hashes = new LinkedHashSet<>();
-        entry(account).ifPresent(e -> e.secretHashes().forEach(h -> hashes.add(HexFormat.of().formatHex(h))));
+    /** Revokes one secret of the account at once (this node added it, and no webhook has it). */
+    synchronized void revoke(String account, String secret) {
+        props.remove(account + SECRET + HexFormat.of().formatHex(hash(secret)));
+        if (hashes(account).isEmpty()) {
+            remove(account);
+        }
+    }
+
+    /** The account's secret hashes (hex), with when each was added (empty: the earlier form, no time). */
+    private Map<String, Optional<Instant>> hashes(String account) {
+        Map<String, Optional<Instant>> hashes = new LinkedHashMap<>();
+        String listed = props.get(account + ".hashes").orElse(props.get(account + ".hash").orElse(""));
+        for (String h : listed.split(",")) {
+            if (HEX_HASH.matcher(h.trim()).matches()) {
+                hashes.put(h.trim(), Optional.empty());
+            }
+        }
+        String prefix = account + SECRET;
+        for (String name : props.names()) {
+            String hash = name.startsWith(prefix) ? name.substring(prefix.length()) : "";
+            if (HEX_HASH.matcher(hash).matches()) {
+                hashes.put(hash, props.get(name).flatMap(WebhookSecrets::instant));
+            }
+        }
         return hashes;
     }
 
-    private void store(String account, String accountNumber, String callbackUrl, Set<String> hashes) {
-        props.remove(account + ".hash");
-        props.put(account + ".hashes", String.join(",", hashes));
-        props.put(account + ".number", accountNumber);
-        props.put(account + ".url", callbackUrl);
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     synchronized void remove(String account) {
+        for (String hash : hashes(account).keySet()) {
+            props.remove(account + SECRET + hash);
+        }
         for (String key : new String[] {".hash", ".hashes", ".number", ".url"}) {
             props.remove(account + key);
         }

@@ -226,6 +226,7 @@ final class ZipwhipWebhooks implements AutoCloseable {
         }
         if (covered.isEmpty()) {
             keptSecrets.clear(); // nothing installed with it: the secret admits nothing
+            secrets.revoke(username, secret); // at once, not after the grace other nodes' secrets get
         } else {
             liveSecrets.put(username, secret);
         }

@@ -3,6 +3,12 @@ package org.atstexting.texting.zipwhip.internal;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+
 import org.atstexting.texting.kit.SharedSecrets;
 import org.junit.Test;
 
@@ -26,5 +32,59 @@ public class SharedWebhookSecretsTest {
 
         a.removeAll();
         assertFalse("revoked on node B too", b.verify("2065550101", secret));
+    }
+
+    /**
+     * Two nodes reconcile one account at once: each lists no webhook, installs its own with its own
+     * secret, and keeps only the secrets it listed. Neither may revoke the other's fresh secret, or
+     * Zipwhip's calls with it are refused on every node (403) until the next reconcile.
+     */
+    @Test
+    public void twoNodesInstallingAtOnceKeepBothSecretsUntilTheGracePasses() {
+        SharedSecrets table = new SharedSecrets();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+        WebhookSecrets a = new WebhookSecrets(SecretTable.shared(table, ZipwhipProvider.KEY), clock);
+        WebhookSecrets b = new WebhookSecrets(SecretTable.shared(table, ZipwhipProvider.KEY), clock);
+        String onA = WebhookSecrets.newSecret();
+        String onB = WebhookSecrets.newSecret();
+        a.put("2065550101", "+12065550101", "https://ats.example/zipwhip/webhook", onA);
+        b.put("2065550101", "+12065550101", "https://ats.example/zipwhip/webhook", onB);
+        b.retain("2065550101", Set.of(onB)); // B listed the webhooks before A's was added
+        a.retain("2065550101", Set.of(onA));
+
+        assertTrue("A's webhook is verified on B", b.verify("2065550101", onA));
+        assertTrue("B's webhook is verified on A", a.verify("2065550101", onB));
+
+        clock.now = clock.now.plus(WebhookSecrets.GRACE).plusSeconds(1);
+        b.retain("2065550101", Set.of(onB)); // the next reconcile: A's webhook was deleted as a duplicate
+        assertFalse("a secret no webhook has lapses once the grace is over", a.verify("2065550101", onA));
+        assertTrue(a.verify("2065550101", onB));
+        b.retain("2065550101", Set.of());
+        assertFalse("no webhook left: the account is forgotten", a.verify("2065550101", onB));
+        assertTrue(b.accounts().isEmpty());
+    }
+
+    /** A clock a test moves. */
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
