@@ -144,8 +144,8 @@ final class WebhookSecrets {
     /**
      * Keeps only the given secrets of the account (those of its webhooks that are still
      * installed), and any added less than {@link #GRACE} ago: another node may have added it
-     * after this node listed the webhooks, for a webhook this node did not see. With none left the
-     * account is forgotten, and its calls are refused.
+     * after this node listed the webhooks, for a webhook this node did not see. With none left,
+     * the account's calls are refused.
      */
     synchronized void retain(String account, Set<String> secrets) {
         Set<String> keep = new LinkedHashSet<>();
@@ -163,12 +163,11 @@ final class WebhookSecrets {
                 props.remove(account + SECRET + hash.getKey());
             }
         }
-        props.remove(account + ".hash"); // the earlier form, a list in one name: rewritten as names
+        // the earlier form, a list in one name, rewritten as names. With no secret left the account's
+        // number and URL stay: a secret another node adds at this moment needs them, and without a
+        // secret they admit nothing (the account's removal takes them, remove)
+        props.remove(account + ".hash");
         props.remove(account + ".hashes");
-        if (left.isEmpty()) {
-            remove(account);
-            return;
-        }
         for (String hash : left) {
             if (props.get(account + SECRET + hash).isEmpty()) {
                 props.put(account + SECRET + hash, clock.instant().toString());
@@ -179,9 +178,6 @@ final class WebhookSecrets {
     /** Revokes one secret of the account at once (this node added it, and no webhook has it). */
     synchronized void revoke(String account, String secret) {
         props.remove(account + SECRET + HexFormat.of().formatHex(hash(secret)));
-        if (hashes(account).isEmpty()) {
-            remove(account);
-        }
     }
 
     /** The account's secret hashes (hex), with when each was added (empty: the earlier form, no time). */

@@ -120,11 +120,11 @@ public final class ChangeFeed {
                 looking.unlock();
             }
         }
-        wait(committedNanos, freshFor);
+        awaitOrDefer(committedNanos, freshFor);
     }
 
     /** Waits until every node has had to look since {@code committedNanos}, or leaves it to the thread's scope. */
-    private void wait(long committedNanos, long freshFor) {
+    private void awaitOrDefer(long committedNanos, long freshFor) {
         Deferred deferred = this.deferred.get();
         if (deferred != null) {
             deferred.latest = deferred.any ? Math.max(deferred.latest, committedNanos) : committedNanos;
@@ -162,7 +162,7 @@ public final class ChangeFeed {
             }
         }
         if (since != Long.MIN_VALUE) {
-            wait(since, freshFor);
+            awaitOrDefer(since, freshFor);
         }
     }
 
