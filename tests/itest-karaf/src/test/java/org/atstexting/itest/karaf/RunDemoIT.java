@@ -91,7 +91,6 @@ public class RunDemoIT {
                     URI.create("http://127.0.0.1:" + port + "/ats/texting/credentials"), first));
             HttpClient http = HttpClient.newHttpClient();
             String hostAndPort = "127.0.0.1:" + port;
-            String lastBody = "";
             for (ReadmeCurl.Request step : steps) {
                 HttpResponse<String> answer = http.send(request(step, step.at(hostAndPort)),
                         HttpResponse.BodyHandlers.ofString());
@@ -101,7 +100,6 @@ public class RunDemoIT {
                     assertTrue("the README's Test says OK: " + answer.body(),
                             answer.body().replace(" ", "").contains("\"ok\":true"));
                 }
-                lastBody = answer.body();
             }
             ReadmeCurl.Request send = steps.stream().filter(s -> s.uri().getPath().endsWith("/texting/messages"))
                     .findFirst().orElseThrow();
@@ -116,7 +114,6 @@ public class RunDemoIT {
                 onRecord = http.send(request(record, record.at(hostAndPort)), HttpResponse.BodyHandlers.ofString()).body();
             }
             assertTrue("\"" + sent + "\" is on " + record.uri() + ": " + onRecord, onRecord.contains(sent));
-            assertFalse("the last step answered something", lastBody.isEmpty());
         } finally {
             stop(p);
         }

@@ -3,10 +3,7 @@ package org.atstexting.texting.zipwhip.internal;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.atstexting.texting.kit.SharedSecrets;
@@ -42,7 +39,8 @@ public class SharedWebhookSecretsTest {
     @Test
     public void twoNodesInstallingAtOnceKeepBothSecretsUntilTheGracePasses() {
         SharedSecrets table = new SharedSecrets();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+        ZipwhipWebhooksTest.MovableClock clock = new ZipwhipWebhooksTest.MovableClock();
+        clock.now = Instant.parse("2026-12-03T10:00:00Z");
         WebhookSecrets a = new WebhookSecrets(SecretTable.shared(table, ZipwhipProvider.KEY), clock);
         WebhookSecrets b = new WebhookSecrets(SecretTable.shared(table, ZipwhipProvider.KEY), clock);
         String onA = WebhookSecrets.newSecret();
@@ -63,29 +61,5 @@ public class SharedWebhookSecretsTest {
         assertFalse("no webhook left: its calls are refused", a.verify("2065550101", onB));
         b.remove("2065550101");
         assertTrue("removed: nothing of the account is left", b.accounts().isEmpty());
-    }
-
-    /** A clock a test moves. */
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -145,7 +145,7 @@ public final class OptOutRegistry implements OptOutService {
         }
         if (changed == null || !changed) {
             // made already, perhaps a moment ago at another node: returns no sooner than that writer
-            alreadyInForce(event.number());
+            store.changes().alreadyInForce(event.number());
         } else {
             // returns once every node's memory of opt-outs has had to read this change
             store.changes().confirmed(System.nanoTime());
@@ -158,15 +158,6 @@ public final class OptOutRegistry implements OptOutService {
             tellChangeListeners(event);
         }
         return changed;
-    }
-
-    /**
-     * For whoever finds a number already in the state it came to record: returns no sooner than
-     * the writer of that state does, so its caller too may say the change is in force on every node
-     * (see {@link ChangeFeed#alreadyInForce}).
-     */
-    public void alreadyInForce(String e164) {
-        store.changes().alreadyInForce(e164);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class ProviderConsent {
         }
         boolean optingOut = kind == OptOutEvent.Kind.OPT_OUT;
         if (optOuts.isOptedOut(number) == optingOut) {
-            // no wait for every node here (OptOutRegistry.alreadyInForce): this runs for every number of
+            // no wait for every node here (ChangeFeed.alreadyInForce): this runs for every number of
             // a provider's own list on every poll, and news that is not new is waited for by its writer
             return;
         }

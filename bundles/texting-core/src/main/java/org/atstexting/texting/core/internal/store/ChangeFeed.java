@@ -38,17 +38,15 @@ public final class ChangeFeed {
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
     /** Opted-out numbers kept in memory at most (about 100 bytes each); beyond, every send reads the database. */
     static final int MAX_OPTED_OUT = 500_000;
-    /** Slack for two nodes' clocks ticking at slightly different rates over one {@code freshFor}. */
-    private static final long CLOCK_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Longer than any wait: the longest memory time and the slack (a console change cannot outrun it). */
-    private static final long RECENT_NANOS = TimeUnit.MILLISECONDS.toNanos(5_000) + CLOCK_SLACK_NANOS;
+    private static final long RECENT_NANOS = TimeUnit.MILLISECONDS.toNanos(5_000) + ConfirmationWaits.CLOCK_SLACK_NANOS;
 
     private final TextingDatabase database;
     private final int maxOptedOut;
     private final ReentrantLock looking = new ReentrantLock();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
-    private final ThreadLocal<Deferred> deferred = new ThreadLocal<>();
+    private final ConfirmationWaits waits = new ConfirmationWaits();
     private volatile long freshForNanos;
     /** {@code System.nanoTime()} at the start of the last successful look; valid only while {@link #looked}. */
     private volatile long lookedAt;
@@ -120,18 +118,7 @@ public final class ChangeFeed {
                 looking.unlock();
             }
         }
-        awaitOrDefer(committedNanos, freshFor);
-    }
-
-    /** Waits until every node has had to look since {@code committedNanos}, or leaves it to the thread's scope. */
-    private void awaitOrDefer(long committedNanos, long freshFor) {
-        Deferred deferred = this.deferred.get();
-        if (deferred != null) {
-            deferred.latest = deferred.any ? Math.max(deferred.latest, committedNanos) : committedNanos;
-            deferred.any = true;
-            return; // the scope waits once, for its last change, when it closes
-        }
-        awaitSince(committedNanos, freshFor);
+        waits.awaitOrDefer(committedNanos, freshFor);
     }
 
     /**
@@ -162,7 +149,7 @@ public final class ChangeFeed {
             }
         }
         if (since != Long.MIN_VALUE) {
-            awaitOrDefer(since, freshFor);
+            waits.awaitOrDefer(since, freshFor);
         }
     }
 
@@ -173,20 +160,7 @@ public final class ChangeFeed {
      * outside. A scope opened inside another changes nothing.
      */
     public Confirmation confirmingOnce() {
-        if (deferred.get() != null) {
-            return () -> { };
-        }
-        Deferred scope = new Deferred();
-        deferred.set(scope);
-        return () -> {
-            deferred.remove();
-            if (scope.any) {
-                long freshFor = freshForNanos;
-                if (freshFor > 0) {
-                    awaitSince(scope.latest, freshFor);
-                }
-            }
-        };
+        return waits.confirmingOnce(() -> freshForNanos);
     }
 
     /** The end of a {@link #confirmingOnce} scope. */
@@ -194,31 +168,6 @@ public final class ChangeFeed {
     public interface Confirmation extends AutoCloseable {
         @Override
         void close();
-    }
-
-    /** The changes a scope made, by the thread that opened it. */
-    private static final class Deferred {
-        boolean any;
-        long latest;
-    }
-
-    /**
-     * Not cut short by an interrupt: whoever returns from here tells its caller the change is in
-     * force on every node, which holds only once the whole wait is over (the interrupt is kept).
-     */
-    private void awaitSince(long committedNanos, long freshFor) {
-        long until = committedNanos + freshFor + CLOCK_SLACK_NANOS;
-        boolean interrupted = false;
-        for (long wait = until - System.nanoTime(); wait > 0; wait = until - System.nanoTime()) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private boolean fresh() {
